@@ -1,0 +1,114 @@
+import { shardOf } from '../core/hash.js';
+import {
+  FORMAT_VERSION,
+  PHRASE_FIELDS,
+  paths,
+  type DrugSummary,
+  type Manifest,
+  type PhraseField,
+  type PhraseIndex,
+  type ProseMeta,
+  type ProseShard,
+} from '../core/library-format.js';
+import type { DrugRecord } from '../core/monograph.js';
+import { nameKey, namesOf } from '../core/names.js';
+import { wordsOf } from '../core/words.js';
+
+const NAMES_PER_SHARD = 512;
+const POSTINGS_PER_SHARD = 20_000;
+
+/**
+ * Compiles checked drug records into the library's files (relative path → JSON text).
+ * Pure and deterministic: the same records give the same bytes.
+ */
+export function compileLibrary(records: DrugRecord[], classes: Record<string, string>): Map<string, string> {
+  const sorted = [...records].sort((a, b) => (a.monograph.slug < b.monograph.slug ? -1 : 1));
+  const files = new Map<string, string>();
+  const json = (value: unknown) => JSON.stringify(value);
+
+  const summaries: DrugSummary[] = sorted.map(({ monograph: m }) => ({
+    slug: m.slug,
+    name: m.name,
+    brands: m.brands,
+    aliases: m.aliases,
+    classes: m.classes,
+    uses: m.uses,
+    rx: m.rx,
+  }));
+
+  const names = new Map<string, string>();
+  for (const drug of summaries) for (const name of namesOf(drug)) names.set(nameKey(name), drug.slug);
+  const nameShards = Math.max(1, Math.ceil(names.size / NAMES_PER_SHARD));
+  const shards: Record<string, string>[] = Array.from({ length: nameShards }, () => ({}));
+  for (const key of [...names.keys()].sort()) shards[shardOf(key, nameShards)]![key] = names.get(key)!;
+  shards.forEach((shard, n) => files.set(paths.nameShard(n), json(shard)));
+
+  for (const record of sorted) files.set(paths.record(record.monograph.slug), json(record));
+  files.set(paths.drugs, json(summaries));
+  files.set(paths.phrases, json(phraseIndex(sorted)));
+
+  const prose = proseIndex(sorted);
+  files.set(paths.proseMeta, json(prose.meta));
+  prose.shards.forEach((shard, n) => files.set(paths.proseShard(n), json(shard)));
+
+  const manifest: Manifest = {
+    format: FORMAT_VERSION,
+    drugs: sorted.length,
+    nameShards,
+    proseShards: prose.shards.length,
+    classes,
+  };
+  files.set(paths.manifest, json(manifest));
+  return files;
+}
+
+function phraseIndex(records: DrugRecord[]): PhraseIndex {
+  const postings = new Map<string, number[]>();
+  const add = (text: string, drug: number, field: PhraseField) => {
+    const key = nameKey(text);
+    if (!key) return;
+    const list = postings.get(key) ?? [];
+    const fieldCode = PHRASE_FIELDS.indexOf(field);
+    for (let i = 0; i < list.length; i += 2) if (list[i] === drug && list[i + 1] === fieldCode) return;
+    list.push(drug, fieldCode);
+    postings.set(key, list);
+  };
+  records.forEach(({ monograph: m }, drug) => {
+    add(m.name, drug, 'name');
+    if (nameKey(m.slug) !== nameKey(m.name)) add(m.slug, drug, 'name');
+    m.brands.forEach((brand) => add(brand, drug, 'brand'));
+    m.aliases.forEach((alias) => add(alias, drug, 'alias'));
+    m.classes.forEach((tag) => add(tag, drug, 'class'));
+    m.uses.forEach((use) => add(use, drug, 'use'));
+    m.side_effects.forEach((row) => add(row.effect, drug, 'side effect'));
+  });
+  const phrases = [...postings.keys()].sort();
+  return { phrases, postings: phrases.map((phrase) => postings.get(phrase)!) };
+}
+
+function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShard[] } {
+  const postings = new Map<string, number[]>();
+  const lengths: number[] = [];
+  records.forEach(({ monograph: m }, drug) => {
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (const section of m.sections) {
+      for (const word of wordsOf(`${section.title} ${section.markdown}`)) {
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+        length++;
+      }
+    }
+    lengths.push(length);
+    for (const [word, count] of counts) {
+      const list = postings.get(word) ?? [];
+      list.push(drug, count);
+      postings.set(word, list);
+    }
+  });
+  const vocabulary = [...postings.keys()].sort();
+  const total = vocabulary.reduce((sum, word) => sum + postings.get(word)!.length / 2, 0);
+  const count = Math.max(1, Math.ceil(total / POSTINGS_PER_SHARD));
+  const shards: ProseShard[] = Array.from({ length: count }, () => ({}));
+  for (const word of vocabulary) shards[shardOf(word, count)]![word] = postings.get(word)!;
+  return { meta: { vocabulary, lengths }, shards };
+}

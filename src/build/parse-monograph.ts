@@ -1,0 +1,158 @@
+import matter from 'gray-matter';
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { ZodError } from 'zod';
+import { DataError } from '../core/errors.js';
+import type { Block, DrugRecord, Section, Span } from '../core/monograph.js';
+import { FrontMatterSchema } from '../core/schema.js';
+
+/**
+ * Parses one monograph file into a validated drug record.
+ * `file` is how the file is named in error messages; `expectedSlug` is its name without `.md`.
+ * Throws DataError naming the file and the field at the first problem.
+ */
+export function parseMonograph(text: string, file: string, expectedSlug: string, classTags: ReadonlySet<string>): DrugRecord {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // A fresh options object keeps gray-matter from caching every file's text.
+    parsed = matter(text, {});
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    throw new DataError(file, '', `front matter is not valid YAML (${reason})`);
+  }
+  if (Object.keys(parsed.data).length === 0) {
+    throw new DataError(file, '', 'has no YAML front matter between --- lines');
+  }
+  const result = FrontMatterSchema.safeParse(parsed.data);
+  if (!result.success) throw firstIssue(result.error, file);
+  const front = result.data;
+
+  if (front.slug !== expectedSlug) {
+    throw new DataError(file, 'slug', `"${front.slug}" does not match the file name (${expectedSlug}.md)`);
+  }
+  const sourceIds = new Set<string>();
+  front.sources.forEach((source, i) => {
+    if (sourceIds.has(source.id)) throw new DataError(file, `sources[${i}].id`, `"${source.id}" is used twice`);
+    sourceIds.add(source.id);
+  });
+  const cited: Array<[string, { source: string }[]]> = [
+    ['side_effects', front.side_effects],
+    ['studies', front.studies],
+    ['interactions', front.interactions],
+  ];
+  for (const [field, rows] of cited) {
+    rows.forEach((row, i) => {
+      if (!sourceIds.has(row.source)) {
+        throw new DataError(file, `${field}[${i}].source`, `"${row.source}" is not one of this file's sources`);
+      }
+    });
+  }
+  front.classes.forEach((tag, i) => {
+    if (!classTags.has(tag)) throw new DataError(file, `classes[${i}]`, `"${tag}" is not a known class tag (see docs/classes.md)`);
+  });
+
+  const { sections, blocks } = splitSections(parsed.content);
+  return { monograph: { ...front, sections }, blocks };
+}
+
+function firstIssue(error: ZodError, file: string): DataError {
+  const issue = error.issues[0];
+  if (!issue) return new DataError(file, '', 'invalid front matter');
+  const field = issue.path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  return new DataError(file, field || '(front matter)', message);
+}
+
+function splitSections(body: string): { sections: Section[]; blocks: Block[][] } {
+  const sections: Section[] = [];
+  const blocks: Block[][] = [];
+  let raw: string[] = [];
+  let current: Block[] | undefined;
+  const close = () => {
+    const last = sections.at(-1);
+    if (last) last.markdown = raw.join('').trim();
+  };
+  for (const token of new Lexer().lex(body)) {
+    if (token.type === 'heading' && (token as Tokens.Heading).depth <= 2) {
+      close();
+      sections.push({ title: (token as Tokens.Heading).text.trim(), markdown: '' });
+      current = [];
+      blocks.push(current);
+      raw = [];
+      continue;
+    }
+    if (!current) {
+      if (token.type === 'space') continue;
+      sections.push({ title: 'Overview', markdown: '' });
+      current = [];
+      blocks.push(current);
+    }
+    raw.push(token.raw);
+    current.push(...toBlocks(token));
+  }
+  close();
+  return { sections, blocks };
+}
+
+function toBlocks(token: Token): Block[] {
+  switch (token.type) {
+    case 'space':
+      return [];
+    case 'heading':
+      return [{ type: 'heading', spans: spansOf((token as Tokens.Heading).tokens) }];
+    case 'paragraph':
+      return [{ type: 'paragraph', spans: spansOf((token as Tokens.Paragraph).tokens) }];
+    case 'list': {
+      const list = token as Tokens.List;
+      return [{ type: 'list', ordered: list.ordered, items: list.items.map((item) => spansOf(item.tokens)) }];
+    }
+    case 'code':
+      return [{ type: 'code', text: (token as Tokens.Code).text }];
+    case 'blockquote':
+      return (token as Tokens.Blockquote).tokens.flatMap(toBlocks);
+    default:
+      return 'text' in token && typeof token.text === 'string' && token.text.trim()
+        ? [{ type: 'paragraph', spans: [{ text: token.text.trim() }] }]
+        : [];
+  }
+}
+
+function spansOf(tokens: Token[] | undefined, style: Omit<Span, 'text'> = {}): Span[] {
+  const spans: Span[] = [];
+  for (const token of tokens ?? []) {
+    const nested = (token as { tokens?: Token[] }).tokens;
+    switch (token.type) {
+      case 'strong':
+        spans.push(...spansOf(nested, { ...style, bold: true }));
+        break;
+      case 'em':
+        spans.push(...spansOf(nested, { ...style, italic: true }));
+        break;
+      case 'codespan':
+        spans.push({ ...style, code: true, text: (token as Tokens.Codespan).text });
+        break;
+      case 'br':
+        spans.push({ ...style, text: ' ' });
+        break;
+      case 'list':
+        // A nested list inside a list item: keep its items inline, separated.
+        for (const item of (token as Tokens.List).items) spans.push({ ...style, text: ' — ' }, ...spansOf(item.tokens, style));
+        break;
+      default:
+        if (nested && nested.length > 0) spans.push(...spansOf(nested, style));
+        else if ('text' in token && typeof token.text === 'string') spans.push({ ...style, text: token.text.replace(/\s*\n\s*/g, ' ') });
+    }
+  }
+  return mergeSpans(spans);
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && last.bold === span.bold && last.italic === span.italic && last.code === span.code) last.text += span.text;
+    else merged.push({ ...span });
+  }
+  return merged;
+}

@@ -1,0 +1,35 @@
+/**
+ * Errors a user can cause or meet. Each carries the exit code it maps to;
+ * src/cli.ts is the one place that turns them into a message and an exit.
+ */
+export abstract class MedinfoError extends Error {
+  abstract readonly exitCode: number;
+  /** Extra lines printed after the message (for example, did-you-mean). */
+  readonly details: string[] = [];
+}
+
+/** A bad command line: unknown option value, missing folder. Exit 2. */
+export class UsageError extends MedinfoError {
+  readonly exitCode = 2;
+}
+
+/** Nothing matched what the user asked for. Exit 1. */
+export class NotFoundError extends MedinfoError {
+  readonly exitCode = 1;
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.details.push(...details);
+  }
+}
+
+/** A monograph or compiled library that breaks the format. Exit 2. */
+export class DataError extends MedinfoError {
+  readonly exitCode = 2;
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(field ? `${file}: ${field}: ${problem}` : `${file}: ${problem}`);
+  }
+}

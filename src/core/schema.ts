@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * The monograph front matter, as written in `data/<slug>.md`.
+ * Every type the program uses for a monograph is derived from these schemas,
+ * so the loader, the renderers, the JSON output and the tests agree on one shape.
+ */
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const Slug = z.string().regex(slugPattern, 'must be lower-case words joined by hyphens');
+const Text = z.string().trim().min(1, 'must not be empty');
+const Percent = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
+
+/** A single figure, or a `[low, high]` range across studies. */
+export const PercentOrRange = z.union([
+  Percent,
+  z
+    .tuple([Percent, Percent])
+    .refine(([low, high]) => low <= high, 'a range must be [low, high] with low ≤ high'),
+]);
+
+export const FREQUENCY_WORDS = ['very common', 'common', 'uncommon', 'rare', 'very rare', 'not reported'] as const;
+
+/** YAML turns an unquoted 2026-11-24 into a Date; the monograph keeps the ISO day. */
+const IsoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+);
+
+export const SideEffectSchema = z
+  .strictObject({
+    effect: Text,
+    percent: PercentOrRange.optional(),
+    frequency: z.enum(FREQUENCY_WORDS).optional(),
+    placebo_percent: PercentOrRange.optional(),
+    participants: z.number().int().positive().optional(),
+    system: Text.optional(),
+    source: Slug,
+    note: Text.optional(),
+  })
+  .refine((row) => row.percent !== undefined || row.frequency !== undefined, {
+    message: 'needs a percent or a frequency word',
+    path: ['percent'],
+  });
+
+export const StudySchema = z.strictObject({
+  title: Text,
+  participants: z.number().int().positive(),
+  design: Text.optional(),
+  outcome: Text,
+  result_percent: Percent.optional(),
+  source: Slug,
+});
+
+export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
+
+export const InteractionSchema = z.strictObject({
+  with: Slug,
+  severity: z.enum(SEVERITIES),
+  effect: Text,
+  source: Slug,
+});
+
+export const SOURCE_KINDS = ['label', 'trial', 'article', 'review'] as const;
+
+export const SourceSchema = z.strictObject({
+  id: Slug,
+  title: Text,
+  kind: z.enum(SOURCE_KINDS),
+  publisher: Text.optional(),
+  section: Text.optional(),
+  url: z.url().optional(),
+  date: IsoDate.optional(),
+});
+
+export const RX_STATUSES = ['prescription', 'otc', 'supplement'] as const;
+
+export const FrontMatterSchema = z.strictObject({
+  name: Text,
+  slug: Slug,
+  aliases: z.array(Text).default([]),
+  brands: z.array(Text).default([]),
+  classes: z.array(Slug).min(1, 'needs at least one class tag'),
+  uses: z.array(Text).min(1, 'needs at least one use'),
+  rx: z.enum(RX_STATUSES),
+  reviewed: IsoDate,
+  look_alikes: z.array(Text).default([]),
+  side_effects: z.array(SideEffectSchema).default([]),
+  studies: z.array(StudySchema).default([]),
+  interactions: z.array(InteractionSchema).default([]),
+  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+});
+
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+export type SideEffect = z.infer<typeof SideEffectSchema>;
+export type Study = z.infer<typeof StudySchema>;
+export type Interaction = z.infer<typeof InteractionSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type PercentValue = z.infer<typeof PercentOrRange>;
+export type Severity = (typeof SEVERITIES)[number];
