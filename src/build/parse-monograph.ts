@@ -23,7 +23,7 @@ export function parseMonograph(text: string, file: string, expectedSlug: string,
     throw new DataError(file, '', 'has no YAML front matter between --- lines');
   }
   const result = FrontMatterSchema.safeParse(parsed.data);
-  if (!result.success) throw firstIssue(result.error, file);
+  if (!result.success) throw firstIssue(result.error, parsed.data, file);
   const front = result.data;
 
   if (front.slug !== expectedSlug) {
@@ -54,14 +54,21 @@ export function parseMonograph(text: string, file: string, expectedSlug: string,
   return { monograph: { ...front, sections }, blocks };
 }
 
-function firstIssue(error: ZodError, file: string): DataError {
+function firstIssue(error: ZodError, data: unknown, file: string): DataError {
   const issue = error.issues[0];
   if (!issue) return new DataError(file, '', 'invalid front matter');
-  const field = issue.path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+  const field = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = 'is not a field of the monograph format (see docs/monograph-format.md)';
+  else if (issue.code !== 'custom' && valueAt(data, issue.path) === undefined) message = 'is required';
   return new DataError(file, field || '(front matter)', message);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  return value;
 }
 
 function splitSections(body: string): { sections: Section[]; blocks: Block[][] } {

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { resolveDrug } from '../core/catalog.js';
+import { findSection } from '../core/sections.js';
+import type { Context } from '../context.js';
+import { renderJson } from '../render/json.js';
+import { renderShow } from '../render/show.js';
+import { examples } from './options.js';
+
+export function showCommand(context: () => Context): Command {
+  return new Command('show')
+    .description('print a drug monograph: facts, sections, side-effect figures, studies and sources')
+    .argument('<drug>', 'generic name, brand name or alias (case and accents ignored)')
+    .option('-s, --section <name>', 'print only this section (part of its title is enough: "side")')
+    .option('--json', 'print the monograph as JSON')
+    .addHelpText(
+      'after',
+      examples('medinfo show baclofen', 'medinfo show lioresal --section side', 'medinfo show zolpidem --json | jq .side_effects'),
+    )
+    .action(async (drug: string, options: { section?: string; json?: boolean }) => {
+      const { output, catalog } = context();
+      const record = resolveDrug(await catalog(), drug);
+      const section = options.section === undefined ? undefined : findSection(record.monograph, options.section);
+      if (options.json) {
+        const { monograph } = record;
+        output.out(
+          renderJson(section === undefined ? monograph : { slug: monograph.slug, name: monograph.name, section: monograph.sections[section] }),
+        );
+      } else {
+        output.out(renderShow(record, output, section));
+      }
+    });
+}

@@ -1,0 +1,51 @@
+import Fuse from 'fuse.js';
+
+export interface FuzzyHit {
+  /** Index into the phrase list. */
+  index: number;
+  /** 1 for a perfect match, falling towards 0. */
+  quality: number;
+}
+
+const MAX_CANDIDATES = 300;
+
+/**
+ * Typo-tolerant matching of a query against short phrases (names, classes,
+ * side effects). Fuse only sees the phrases that share some three-letter
+ * pieces with the query, so the cost stays small at tens of thousands of
+ * phrases.
+ */
+export function fuzzyMatch(phrases: readonly string[], query: string, threshold = 0.34): FuzzyHit[] {
+  const candidates = candidatesFor(phrases, query);
+  if (candidates.length === 0) return [];
+  const fuse = new Fuse(
+    candidates.map((i) => phrases[i]!),
+    { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true },
+  );
+  return fuse.search(query.slice(0, 32)).map((hit) => ({ index: candidates[hit.refIndex]!, quality: 1 - (hit.score ?? 1) }));
+}
+
+function candidatesFor(phrases: readonly string[], query: string): number[] {
+  const grams = trigrams(query);
+  if (grams.length === 0) return [];
+  const needed = Math.max(1, Math.floor(grams.length / 3));
+  const scored: Array<[number, number]> = [];
+  for (let i = 0; i < phrases.length; i++) {
+    const phrase = phrases[i]!;
+    let shared = 0;
+    for (const gram of grams) if (phrase.includes(gram)) shared++;
+    if (shared >= needed) scored.push([i, shared]);
+  }
+  if (scored.length > MAX_CANDIDATES) {
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    scored.length = MAX_CANDIDATES;
+  }
+  return scored.map(([i]) => i).sort((a, b) => a - b);
+}
+
+function trigrams(text: string): string[] {
+  if (text.length <= 3) return text ? [text.slice(0, 2)] : [];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
+  return [...grams];
+}

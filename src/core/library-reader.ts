@@ -1,0 +1,20 @@
+import type { DrugSummary, Manifest, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugRecord } from './monograph.js';
+
+/**
+ * Read access to one compiled library. The core asks for plain data through
+ * this interface and never touches the file system itself; the store
+ * (src/store) implements it over files, tests can implement it over objects.
+ */
+export interface LibraryReader {
+  /** Where the library comes from, for messages ("bundled", or a folder). */
+  readonly origin: string;
+  manifest(): Manifest;
+  drugs(): DrugSummary[];
+  /** The slug a name key belongs to in this library, if any. */
+  slugFor(key: string): string | undefined;
+  record(slug: string): DrugRecord;
+  phrases(): PhraseIndex;
+  proseMeta(): ProseMeta;
+  proseShard(n: number): ProseShard;
+}

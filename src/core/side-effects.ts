@@ -1,0 +1,35 @@
+import type { PercentValue, SideEffect } from './monograph.js';
+
+export type SideEffectSort = 'percent' | 'name';
+
+/** The highest figure a row gives: the top of a range, or the single value. */
+export function topPercent(value: PercentValue | undefined): number {
+  if (value === undefined) return -1;
+  return typeof value === 'number' ? value : value[1];
+}
+
+/**
+ * Splits side effects into rows with a figure (filtered by `min`, sorted) and
+ * rows with only a frequency word. Rows of the same effect stay next to each
+ * other under `percent` sorting, so disagreeing sources are read side by side.
+ */
+export function selectSideEffects(
+  rows: readonly SideEffect[],
+  options: { min?: number; sort: SideEffectSort },
+): { measured: SideEffect[]; unmeasured: SideEffect[] } {
+  const min = options.min ?? 0;
+  const measured = rows.filter((row) => row.percent !== undefined && topPercent(row.percent) >= min);
+  const unmeasured = options.min === undefined ? rows.filter((row) => row.percent === undefined) : [];
+  const byName = (a: SideEffect, b: SideEffect) => (a.effect < b.effect ? -1 : a.effect > b.effect ? 1 : 0);
+  if (options.sort === 'name') {
+    measured.sort((a, b) => byName(a, b) || topPercent(b.percent) - topPercent(a.percent));
+  } else {
+    const best = new Map<string, number>();
+    for (const row of measured) best.set(row.effect, Math.max(best.get(row.effect) ?? -1, topPercent(row.percent)));
+    measured.sort(
+      (a, b) => best.get(b.effect)! - best.get(a.effect)! || byName(a, b) || topPercent(b.percent) - topPercent(a.percent),
+    );
+  }
+  unmeasured.sort(byName);
+  return { measured, unmeasured };
+}

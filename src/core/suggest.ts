@@ -1,0 +1,33 @@
+import type { LibraryReader } from './library-reader.js';
+import { PHRASE_FIELDS } from './library-format.js';
+import { fuzzyMatch } from './fuzzy.js';
+
+const NAME_FIELDS = new Set([PHRASE_FIELDS.indexOf('name'), PHRASE_FIELDS.indexOf('brand'), PHRASE_FIELDS.indexOf('alias')]);
+
+/**
+ * Up to `limit` drug names that look like `key` (a name key), best first, for
+ * "did you mean". Each is printed as the drug's name, with the brand or alias
+ * that matched when that is what the user seems to have meant.
+ */
+export function suggestNames(catalog: readonly LibraryReader[], key: string, limit: number): string[] {
+  const scored = new Map<string, { label: string; quality: number }>();
+  for (const library of catalog) {
+    const { phrases, postings } = library.phrases();
+    const drugs = library.drugs();
+    for (const hit of fuzzyMatch(phrases, key, 0.4)) {
+      const list = postings[hit.index]!;
+      for (let i = 0; i < list.length; i += 2) {
+        if (!NAME_FIELDS.has(list[i + 1]!)) continue;
+        const drug = drugs[list[i]!]!;
+        const isName = list[i + 1] === 0;
+        const label = isName ? drug.slug : `${phrases[hit.index]} (${drug.slug})`;
+        const seen = scored.get(drug.slug);
+        if (!seen || hit.quality > seen.quality) scored.set(drug.slug, { label, quality: hit.quality });
+      }
+    }
+  }
+  return [...scored.values()]
+    .sort((a, b) => b.quality - a.quality || (a.label < b.label ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => s.label);
+}

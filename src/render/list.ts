@@ -1,0 +1,16 @@
+import type { DrugSummary } from '../core/library-format.js';
+import type { Output } from './output.js';
+import { cleanLine } from './sanitize.js';
+
+/**
+ * One drug per line: slug, name, classes. On a terminal the columns are
+ * aligned; piped, they are separated by tabs so `cut -f1` and `awk` work.
+ */
+export function renderList(drugs: readonly DrugSummary[], output: Output): string {
+  const rows = drugs.map((drug) => [drug.slug, drug.name, drug.classes.join(',')].map(cleanLine));
+  if (!output.isTerminal) return rows.map((row) => `${row.join('\t')}\n`).join('');
+  const widths = [0, 1].map((col) => Math.max(...rows.map((row) => row[col]!.length)));
+  return rows
+    .map(([slug, name, classes]) => `${output.style.bold(slug!.padEnd(widths[0]!))}  ${name!.padEnd(widths[1]!)}  ${output.style.dim(classes!)}\n`)
+    .join('');
+}

@@ -1,0 +1,50 @@
+import wrapAnsi from 'wrap-ansi';
+import type { Block, Span } from '../core/monograph.js';
+import type { Output } from './output.js';
+import { cleanLine } from './sanitize.js';
+
+/** Section blocks as terminal lines: wrapped to the width, emphasis as color/bold where allowed. */
+export function renderBlocks(blocks: readonly Block[], output: Output, indent = 2): string[] {
+  const width = Math.max(30, output.width - indent);
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+  const wrap = (text: string, hanging: string, first: string) =>
+    wrapAnsi(text, width - first.length, { hard: true, trim: true })
+      .split('\n')
+      .map((line, i) => `${pad}${i === 0 ? first : hanging}${line}`);
+
+  for (const block of blocks) {
+    if (lines.length > 0) lines.push('');
+    switch (block.type) {
+      case 'heading':
+        lines.push(...wrap(output.style.bold(spansText(block.spans, output)), '', ''));
+        break;
+      case 'paragraph':
+        lines.push(...wrap(spansText(block.spans, output), '', ''));
+        break;
+      case 'list':
+        block.items.forEach((item, i) => {
+          const marker = block.ordered ? `${i + 1}. ` : '• ';
+          lines.push(...wrap(spansText(item, output), ' '.repeat(marker.length), marker));
+        });
+        break;
+      case 'code':
+        lines.push(...block.text.split('\n').map((line) => `${pad}  ${output.style.cyan(cleanLine(line))}`));
+        break;
+    }
+  }
+  return lines;
+}
+
+function spansText(spans: readonly Span[], output: Output): string {
+  const { style } = output;
+  return spans
+    .map((span) => {
+      let text = cleanLine(span.text);
+      if (span.code) text = style.cyan(text);
+      if (span.bold) text = style.bold(text);
+      if (span.italic) text = style.italic(text);
+      return text;
+    })
+    .join('');
+}

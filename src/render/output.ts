@@ -1,0 +1,58 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/**
+ * Everything about the terminal, decided once at start-up: whether stdout is a
+ * terminal, whether to color, how wide to wrap. Commands and renderers ask
+ * this object; none of them probes the terminal itself.
+ */
+export interface Output {
+  isTerminal: boolean;
+  color: boolean;
+  width: number;
+  style: ChalkInstance;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface OutputOptions {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  /** false when the user passed --no-color. */
+  colorFlag: boolean;
+}
+
+const MAX_WIDTH = 100;
+
+export function createOutput({ stdout, stderr, env, colorFlag }: OutputOptions): Output {
+  const isTerminal = Boolean(stdout.isTTY);
+  const level = colorLevel(isTerminal, env, colorFlag);
+  const columns = isTerminal ? stdout.columns : Number(env.COLUMNS);
+  return {
+    isTerminal,
+    color: level > 0,
+    width: Math.min(MAX_WIDTH, columns > 20 ? columns : 80),
+    style: new Chalk({ level }),
+    out: (text) => void stdout.write(text),
+    err: (text) => void stderr.write(text),
+  };
+}
+
+/**
+ * --no-color wins; then FORCE_COLOR (as Node itself does); then NO_COLOR
+ * (https://no-color.org: any non-empty value); otherwise color only on a terminal.
+ */
+export function colorLevel(isTerminal: boolean, env: NodeJS.ProcessEnv, colorFlag: boolean): 0 | 1 | 2 | 3 {
+  if (!colorFlag) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 1;
+  }
+  if (env.NO_COLOR) return 0;
+  if (!isTerminal || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return env.TERM?.includes('256') ? 2 : 1;
+}

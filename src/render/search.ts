@@ -1,0 +1,30 @@
+import type { SearchHit } from '../core/search.js';
+import { NOT_ADVICE } from './notice.js';
+import type { Output } from './output.js';
+import { renderTable } from './table.js';
+
+export interface SearchRow extends SearchHit {
+  snippet: string;
+}
+
+/** Ranked results: drug, what matched, and a short excerpt. */
+export function renderSearch(rows: readonly SearchRow[], output: Output): string {
+  const snippetWidth = Math.max(20, output.width - 18 - 28 - 4);
+  const table = renderTable(
+    [
+      { title: 'Drug', width: 18, paint: output.style.bold },
+      { title: 'Matched', width: 28 },
+      { title: 'Snippet', width: snippetWidth },
+    ],
+    rows.map((row) => [
+      row.slug,
+      row.matched
+        .slice(0, 3)
+        .map((m) => `${m.field}: ${m.value}`)
+        .join('; '),
+      row.snippet,
+    ]),
+    output,
+  );
+  return `${table}\n\n${output.style.dim(NOT_ADVICE)}\n`;
+}

@@ -1,0 +1,53 @@
+import type { DrugRecord, Monograph } from '../core/monograph.js';
+import { selectSideEffects } from '../core/side-effects.js';
+import { renderInteractions } from './interactions.js';
+import { renderBlocks } from './markdown.js';
+import { NOT_ADVICE } from './notice.js';
+import type { Output } from './output.js';
+import { cleanLine } from './sanitize.js';
+import { renderSideEffects } from './side-effects.js';
+import { renderSources } from './sources.js';
+import { renderStudies } from './studies.js';
+
+/** The name line and the facts under it: brands, aliases, classes, uses, look-alikes. */
+export function renderHeader(monograph: Monograph, output: Output): string[] {
+  const { style } = output;
+  const list = (items: readonly string[]) => items.map(cleanLine).join(', ');
+  const lines = [style.bold.underline(cleanLine(monograph.name))];
+  const field = (label: string, value: string) => {
+    if (value) lines.push(`${style.dim(`${label}:`)} ${value}`);
+  };
+  field('Brands', list(monograph.brands));
+  field('Also called', list(monograph.aliases));
+  field('Classes', list(monograph.classes));
+  field('Uses', list(monograph.uses));
+  field('Status', `${monograph.rx} · reviewed ${monograph.reviewed}`);
+  if (monograph.look_alikes.length > 0) {
+    lines.push(style.yellow(`Often confused with: ${list(monograph.look_alikes)}`));
+  }
+  return lines;
+}
+
+/** `medinfo show`: the whole monograph, or one section of it. */
+export function renderShow(record: DrugRecord, output: Output, section?: number): string {
+  const { monograph } = record;
+  const { style } = output;
+  const lines = renderHeader(monograph, output);
+  const indexes = section === undefined ? monograph.sections.map((_, i) => i) : [section];
+  for (const i of indexes) {
+    lines.push('', style.bold.cyan(cleanLine(monograph.sections[i]!.title)), ...renderBlocks(record.blocks[i] ?? [], output));
+  }
+  if (section === undefined) {
+    const effects = selectSideEffects(monograph.side_effects, { sort: 'percent' });
+    if (monograph.side_effects.length > 0) {
+      lines.push('', style.bold.cyan('Side-effect figures'), ...renderSideEffects(monograph, effects, output));
+    }
+    if (monograph.studies.length > 0) lines.push('', style.bold.cyan('Studies'), ...renderStudies(monograph, output));
+    if (monograph.interactions.length > 0) {
+      lines.push('', style.bold.cyan('Interactions'), ...renderInteractions(monograph, output));
+    }
+    lines.push('', ...renderSources(monograph, output));
+  }
+  lines.push('', style.dim(NOT_ADVICE));
+  return `${lines.join('\n')}\n`;
+}

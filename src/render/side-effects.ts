@@ -1,0 +1,50 @@
+import type { Monograph, SideEffect } from '../core/monograph.js';
+import { FREQUENCY_WORDS } from '../core/schema.js';
+import type { Output } from './output.js';
+import { formatPercent, percentBar } from './percent.js';
+import { cleanLine } from './sanitize.js';
+import { sourceRef } from './sources.js';
+import { renderTable } from './table.js';
+
+const BAR_WIDTH = 10;
+
+/** The side-effect table, then the effects listed without a figure, grouped by frequency word. */
+export function renderSideEffects(
+  monograph: Monograph,
+  rows: { measured: SideEffect[]; unmeasured: SideEffect[] },
+  output: Output,
+): string[] {
+  const lines: string[] = [];
+  if (rows.measured.length > 0) {
+    const fixed = 10 + (BAR_WIDTH + 2) + 9 + 13;
+    const effectWidth = Math.max(18, output.width - fixed - 6);
+    const table = renderTable(
+      [
+        { title: 'Effect', width: effectWidth },
+        { title: 'Patients', width: 10, align: 'right' },
+        { title: '', width: BAR_WIDTH + 2, paint: output.style.cyan },
+        { title: 'Placebo', width: 9, align: 'right' },
+        { title: 'Source', width: 13 },
+      ],
+      rows.measured.map((row) => [
+        [row.effect, ...[row.note, row.participants ? `${row.participants} patients` : ''].filter(Boolean)].join(' — '),
+        formatPercent(row.percent),
+        row.percent === undefined ? '' : percentBar(row.percent, BAR_WIDTH),
+        formatPercent(row.placebo_percent),
+        sourceRef(monograph, row.source),
+      ]),
+      output,
+    );
+    lines.push(...table.split('\n'));
+  }
+  if (rows.unmeasured.length > 0) {
+    lines.push('', output.style.bold('Listed without a figure'));
+    for (const word of FREQUENCY_WORDS) {
+      const group = rows.unmeasured.filter((row) => row.frequency === word);
+      if (group.length === 0) continue;
+      const items = group.map((row) => `${cleanLine(row.effect)} ${sourceRef(monograph, row.source).split(' ')[0]}`);
+      lines.push(`  ${word}: ${items.join(', ')}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,29 @@
+import type { Monograph, Source } from '../core/monograph.js';
+import type { Output } from './output.js';
+import { cleanLine } from './sanitize.js';
+
+/** "[2] label": how a row points at its source, numbered in the order the monograph lists them. */
+export function sourceRef(monograph: Monograph, id: string): string {
+  const index = monograph.sources.findIndex((source) => source.id === id);
+  const source = monograph.sources[index];
+  return source ? `[${index + 1}] ${source.kind}` : id;
+}
+
+/** The numbered list of the sources that `ids` cite (all of them when no ids are given). */
+export function renderSources(monograph: Monograph, output: Output, ids?: ReadonlySet<string>): string[] {
+  const lines = [output.style.bold('Sources')];
+  monograph.sources.forEach((source, i) => {
+    if (ids && !ids.has(source.id)) return;
+    lines.push(`  [${i + 1}] ${describe(source)}`);
+  });
+  return lines;
+}
+
+function describe(source: Source): string {
+  const parts = [cleanLine(source.title)];
+  const detail = [source.kind, source.publisher, source.date].filter(Boolean).map((part) => cleanLine(String(part)));
+  parts.push(`(${detail.join(', ')})`);
+  if (source.section) parts.push(`— ${cleanLine(source.section)}`);
+  if (source.url) parts.push(cleanLine(source.url));
+  return parts.join(' ');
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import type { LibraryReader } from '../core/library-reader.js';
+import { LibraryFiles } from './library-files.js';
+
+declare const MEDINFO_VERSION: string;
+const PROBLEMS = 'problems.json';
+
+/**
+ * A folder of the user's monographs (`--data-dir`), compiled like the bundled
+ * library and cached under `$XDG_CACHE_HOME/medinfo`. The cache is keyed by the
+ * folder's path and by every file's name, size and mtime, so an edited, added
+ * or removed file gives a new key and is never served stale. A compiled entry
+ * is written once, to a temporary folder renamed into place, and never changed
+ * after, so two runs at once cannot see half of one. Invalid files are reported
+ * through `warn` on every run and left out.
+ */
+export async function openUserFolder(
+  dir: string,
+  bundled: LibraryReader,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): Promise<LibraryReader> {
+  const folder = resolve(dir);
+  const files = listMonographs(dir, folder);
+  const stamp = [version(), ...files.map(({ name, size, mtimeMs }) => `${name}\t${size}\t${mtimeMs}`)].join('\n');
+  const entry = join(cacheRoot(env), 'folders', digest(folder), digest(stamp));
+
+  const cached = readCached(entry, folder);
+  if (cached) {
+    cached.problems.forEach(warn);
+    return cached.library;
+  }
+
+  const { compileFolder } = await import('../build/compile-folder.js');
+  const compiled = compileFolder(
+    folder,
+    files.map((f) => f.name),
+    bundled,
+    (name) => join(dir, name),
+  );
+  compiled.problems.forEach(warn);
+  compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
+  const { writeLibrary } = await import('../build/write-library.js');
+  try {
+    writeLibrary(entry, compiled.files);
+    for (const old of readdirSync(join(entry, '..'))) {
+      if (old !== basename(entry) && !old.includes('.tmp-')) rmSync(join(entry, '..', old), { recursive: true, force: true });
+    }
+  } catch {
+    // An unwritable or contested cache only costs speed: use what was just compiled.
+  }
+  return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), folder, 'check the folder');
+}
+
+function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
+  let names: string[];
+  try {
+    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(folder);
+  } catch {
+    throw new UsageError(`--data-dir: "${dir}" is not a folder that can be read`);
+  }
+  return names
+    .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
+    .sort()
+    .map((name) => {
+      const stat = statSync(join(folder, name), { throwIfNoEntry: false });
+      return { name, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
+    });
+}
+
+function readCached(entry: string, folder: string): { library: LibraryReader; problems: string[] } | undefined {
+  try {
+    const problems = JSON.parse(readFileSync(join(entry, PROBLEMS), 'utf8')) as unknown;
+    if (!Array.isArray(problems) || !problems.every((p) => typeof p === 'string')) return undefined;
+    const library = new LibraryFiles((path) => readFileSync(join(entry, path), 'utf8'), folder, 'delete the medinfo cache folder');
+    library.manifest();
+    return { library, problems };
+  } catch {
+    // Missing or damaged: compile again.
+    rmSync(entry, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+function cacheRoot(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'medinfo');
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 20);
+}
+
+function version(): string {
+  return typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev';
+}
+
+function missing(path: string): never {
+  throw new Error(`${path} is not in the compiled folder`);
+}

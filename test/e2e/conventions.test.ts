@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ESCAPE, medinfo, root } from './run';
+
+describe('command-line conventions', () => {
+  it('prints no escape codes when piped', () => {
+    for (const args of [['show', 'baclofen'], ['side-effects', 'baclofen'], ['search', 'sleep'], ['list'], ['--help']]) {
+      expect(medinfo(args).stdout).not.toMatch(ESCAPE);
+    }
+  });
+
+  it('FORCE_COLOR=1 colors even when piped; JSON never has color', () => {
+    expect(medinfo(['show', 'baclofen'], { FORCE_COLOR: '1' }).stdout).toMatch(ESCAPE);
+    expect(medinfo(['show', 'baclofen', '--json'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ESCAPE);
+  });
+
+  it('NO_COLOR and --no-color switch color off', () => {
+    expect(medinfo(['show', 'baclofen'], { NO_COLOR: '1' }).stdout).not.toMatch(ESCAPE);
+    expect(medinfo(['show', 'baclofen', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ESCAPE);
+    expect(medinfo(['--no-color', 'show', 'baclofen'], { FORCE_COLOR: '1' }).stdout).not.toMatch(ESCAPE);
+  });
+
+  it('an unknown command or option is a one-line usage error with exit 2', () => {
+    const command = medinfo(['shwo', 'baclofen']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/^medinfo: unknown command 'shwo'/);
+    expect(command.stderr).toContain('show');
+    const option = medinfo(['show', 'baclofen', '--jsn']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/^medinfo: unknown option '--jsn'/);
+  });
+
+  it('a missing argument is a usage error with exit 2', () => {
+    const { stderr, code } = medinfo(['show']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("medinfo: missing required argument 'drug'\n");
+  });
+
+  it('no command at all prints help on stderr and exits 2', () => {
+    const { stdout, stderr, code } = medinfo([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: medinfo');
+  });
+
+  it('every command has --help with examples, on stdout with exit 0', () => {
+    for (const command of ['show', 'side-effects', 'studies', 'search', 'list']) {
+      const { stdout, code } = medinfo([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Usage: medinfo ${command}`);
+      expect(stdout).toContain('Examples:');
+    }
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = require(join(root, 'package.json')) as { version: string };
+    expect(medinfo(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('medinfo list | head -1 prints one line and no EPIPE error', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" bin/medinfo show baclofen | head -1; "${process.execPath}" bin/medinfo list | head -1`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toBe('Baclofen\n' + result.stdout.split('\n')[1] + '\n');
+    expect(result.stderr).toBe('');
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { json, medinfo } from './run';
+
+interface Row {
+  effect: string;
+  percent?: number | [number, number];
+  placebo_percent?: number;
+  participants?: number;
+  frequency?: string;
+  source: string;
+}
+
+describe('medinfo side-effects', () => {
+  it('--json carries the seed article\'s four figures, each attributed to the article', () => {
+    const out = json<{ slug: string; side_effects: Row[]; sources: Array<{ id: string; title: string }> }>(['side-effects', 'baclofen', '--json']);
+    expect(out.slug).toBe('baclofen');
+    const fromSeed = out.side_effects.filter((row) => row.source === 'seed-article').map((row) => [row.effect, row.percent]);
+    expect(fromSeed).toEqual(
+      expect.arrayContaining([
+        ['drowsiness', 30],
+        ['dizziness', 20],
+        ['fatigue', 15],
+        ['nausea', 10],
+      ]),
+    );
+    expect(out.sources.find((s) => s.id === 'seed-article')?.title).toBe('Baclofen and Insomnia: Can It Help You Sleep Better?');
+  });
+
+  it('shows the FDA label\'s disagreeing figures beside the article\'s, each with its own source', () => {
+    const rows = json<{ side_effects: Row[] }>(['side-effects', 'baclofen', '--json']).side_effects;
+    const drowsiness = rows.filter((row) => row.effect === 'drowsiness');
+    expect(drowsiness).toContainEqual(expect.objectContaining({ percent: 30, source: 'seed-article' }));
+    expect(drowsiness).toContainEqual(expect.objectContaining({ percent: [10, 63], source: 'fda-label-tablets' }));
+    expect(drowsiness).toContainEqual(expect.objectContaining({ percent: 63, placebo_percent: 36, participants: 175 }));
+    for (const row of rows) expect(row.source).toBeTruthy();
+  });
+
+  it('prints a table with ranges, placebo, bars and sources, then the unnumbered effects', () => {
+    const { stdout, code } = medinfo(['side-effects', 'baclofen']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/drowsiness.*10–63%.*█.*\[2\] label/);
+    expect(stdout).toMatch(/63%.*36%/);
+    expect(stdout).toMatch(/drowsiness.*30%.*\[1\] article/);
+    expect(stdout).toContain('rare: hallucinations [2], seizure [2]');
+    expect(stdout).toMatch(/not medical advice.*\n$/);
+  });
+
+  it('--min keeps only effects at or above the figure', () => {
+    const rows = json<{ side_effects: Row[] }>(['side-effects', 'baclofen', '--min', '20', '--json']).side_effects;
+    expect(rows.map((r) => r.effect).sort()).toEqual(['dizziness', 'drowsiness', 'drowsiness', 'drowsiness']);
+  });
+
+  it('--sort name orders the rows alphabetically', () => {
+    const rows = json<{ side_effects: Row[] }>(['side-effects', 'baclofen', '--sort', 'name', '--json']).side_effects;
+    const measured = rows.filter((r) => r.percent !== undefined).map((r) => r.effect);
+    expect(measured).toEqual([...measured].sort());
+  });
+
+  it('rejects a --min that is not a percentage with exit 2', () => {
+    for (const bad of ['abc', '-5', '101', '']) {
+      const { stderr, code } = medinfo(['side-effects', 'baclofen', '--min', bad]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^medinfo: option '--min <percent>' argument '.*' is invalid/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('rejects an unknown --sort with exit 2', () => {
+    const { stderr, code } = medinfo(['side-effects', 'baclofen', '--sort', 'size']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Allowed choices are percent, name');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { json, medinfo } from './run';
+
+describe('medinfo studies', () => {
+  it('--json carries the seed study: 30 participants, 30% reported better sleep, from the article', () => {
+    const out = json(['studies', 'baclofen', '--json']);
+    expect(out.studies).toContainEqual(
+      expect.objectContaining({ participants: 30, result_percent: 30, outcome: '30% of participants reported better sleep', source: 'seed-article' }),
+    );
+    expect(out.sources.map((s: { id: string }) => s.id)).toContain('seed-article');
+  });
+
+  it('prints a table of study, participants, outcome and source', () => {
+    const { stdout, code } = medinfo(['studies', 'lioresal']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Study.*Participants.*Outcome.*Source/);
+    expect(stdout).toMatch(/Small-scale baclofen.*30.*30% of participants.*\[1\] article/);
+    expect(stdout).toMatch(/not medical advice.*\n$/);
+  });
+});
+
+describe('medinfo search', () => {
+  it('"muscle relaxant" finds baclofen through its class', () => {
+    const hits = json(['search', 'muscle', 'relaxant', '--json']);
+    expect(hits[0].slug).toBe('baclofen');
+    expect(hits[0].matched).toContainEqual({ field: 'class', value: 'muscle relaxant' });
+  });
+
+  it('tolerates a typo in a brand name', () => {
+    const hits = json(['search', 'lioresall', '--json']);
+    expect(hits[0]).toMatchObject({ slug: 'baclofen' });
+    expect(hits[0].matched).toContainEqual({ field: 'brand', value: 'Lioresal' });
+  });
+
+  it('finds words in the prose and shows a snippet containing them', () => {
+    const hits = json(['search', 'forums', '--json']);
+    expect(hits[0].slug).toBe('baclofen');
+    expect(hits[0].snippet.toLowerCase()).toContain('forums');
+  });
+
+  it('exits 1 with a message on stderr when nothing matches', () => {
+    const { stdout, stderr, code } = medinfo(['search', 'xylophone']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('medinfo: no drugs match "xylophone"\n');
+  });
+
+  it('rejects a bad --limit with exit 2', () => {
+    expect(medinfo(['search', 'sleep', '--limit', '0']).code).toBe(2);
+  });
+
+  it('prints a table of drug, what matched and a snippet, then the reminder', () => {
+    const { stdout, code } = medinfo(['search', 'dizziness']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Drug.*Matched.*Snippet/);
+    expect(stdout).toMatch(/not medical advice.*\n$/);
+  });
+});
+
+describe('medinfo list', () => {
+  it('prints one drug per line, tab-separated when piped', () => {
+    const { stdout, code } = medinfo(['list']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toContain('baclofen\tBaclofen\tmuscle-relaxant,gaba-b-agonist,cns-depressant');
+  });
+
+  it('--class filters by tag; an unknown tag is a usage error', () => {
+    const slugs = json(['list', '--class', 'muscle-relaxant', '--json']).map((d: { slug: string }) => d.slug);
+    expect(slugs).toContain('baclofen');
+    const bad = medinfo(['list', '--class', 'not-a-class']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown class "not-a-class"');
+  });
+
+  it('--json lists every drug with its slug', () => {
+    const drugs = json(['list', '--json']);
+    expect(drugs.length).toBeGreaterThan(0);
+    for (const drug of drugs) expect(drug.slug).toMatch(/^[a-z0-9-]+$/);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey } from '../../src/core/names';
+import { colorLevel } from '../../src/render/output';
+import { formatPercent, percentBar } from '../../src/render/percent';
+import { clean, cleanLine } from '../../src/render/sanitize';
+
+describe('name keys', () => {
+  it('fold case, accents, hyphens and spaces', () => {
+    expect(nameKey('  LIORÉSAL ')).toBe('lioresal');
+    expect(nameKey('Muscle-Relaxant')).toBe('muscle relaxant');
+    expect(nameKey('para_cetamol')).toBe('para cetamol');
+  });
+});
+
+describe('sanitising text from data files', () => {
+  it('removes escape sequences and control characters but keeps text, tabs and newlines', () => {
+    expect(clean('\u001b[31mred\u001b[0m\u0007 ok\ttab\nline')).toBe('red ok\ttab\nline');
+    expect(clean('\u001b]0;title\u0007x')).toBe('x');
+    expect(clean('a\u0085b\u202ec')).toBe('abc');
+  });
+
+  it('folds a cell onto one line', () => {
+    expect(cleanLine('two\nlines\r\nhere')).toBe('two lines here');
+  });
+});
+
+describe('percent formatting', () => {
+  it('writes single figures and ranges', () => {
+    expect(formatPercent(30)).toBe('30%');
+    expect(formatPercent([10, 63])).toBe('10–63%');
+    expect(formatPercent(undefined)).toBe('');
+  });
+
+  it('draws bars: full cells, an eighth-cell end, and shading for a range', () => {
+    expect(percentBar(100, 10)).toBe('██████████');
+    expect(percentBar(30, 10)).toBe('███');
+    expect(percentBar(35, 10)).toBe('███▌');
+    expect(percentBar([10, 60], 10)).toBe('█░░░░░');
+    expect(percentBar(0, 10)).toBe('');
+  });
+});
+
+describe('deciding on color', () => {
+  it('colors a terminal, not a pipe', () => {
+    expect(colorLevel(true, {}, true)).toBeGreaterThan(0);
+    expect(colorLevel(false, {}, true)).toBe(0);
+  });
+
+  it('honors NO_COLOR, FORCE_COLOR and --no-color, in that order of strength reversed', () => {
+    expect(colorLevel(true, { NO_COLOR: '1' }, true)).toBe(0);
+    expect(colorLevel(true, { NO_COLOR: '' }, true)).toBeGreaterThan(0);
+    expect(colorLevel(false, { FORCE_COLOR: '1' }, true)).toBe(1);
+    expect(colorLevel(true, { FORCE_COLOR: '0' }, true)).toBe(0);
+    expect(colorLevel(false, { FORCE_COLOR: '3', NO_COLOR: '1' }, true)).toBe(3);
+    expect(colorLevel(true, { FORCE_COLOR: '1' }, false)).toBe(0);
+    expect(colorLevel(true, { TERM: 'dumb' }, true)).toBe(0);
+  });
+});
