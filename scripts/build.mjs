@@ -7,12 +7,24 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const check = process.argv.includes('--check');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning',
+// commander loads child_process for executable sub-commands, which medinfo has none of;
+// leaving it out of the bundle saves a few milliseconds on every run.
+const noChildProcess = {
+  name: 'no-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: false,
   define: { MEDINFO_VERSION: JSON.stringify(version) } };
 
 await build({ ...common, entryPoints: ['src/build/main.ts'], outfile: 'dist/build.cjs' });
 if (!check) {
-  await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs' });
+  await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [noChildProcess] });
+  await build({ ...common, entryPoints: ['src/build/compiler.ts'], outfile: 'dist/compiler.cjs' });
 }
 const args = check ? ['--check', ...process.argv.slice(2).filter((a) => a !== '--check')] : [];
 try {

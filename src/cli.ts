@@ -56,7 +56,7 @@ function makeContext(output: Output, dataDir: string | undefined): Context {
         const bundled = bundledLibrary();
         if (dataDir === undefined) return [bundled];
         const { openUserFolder } = await import('./store/user-folder.js');
-        const user = await openUserFolder(dataDir, bundled, process.env, (message) => output.err(`medinfo: warning: ${message}\n`));
+        const user = openUserFolder(dataDir, bundled, process.env, (message) => output.err(`medinfo: warning: ${message}\n`));
         return [user, bundled];
       })();
       return catalog;

@@ -83,7 +83,13 @@ function phraseIndex(records: DrugRecord[]): PhraseIndex {
     m.side_effects.forEach((row) => add(row.effect, drug, 'side effect'));
   });
   const phrases = [...postings.keys()].sort();
-  return { phrases, postings: phrases.map((phrase) => postings.get(phrase)!) };
+  const offsets = [0];
+  const flat: number[] = [];
+  for (const phrase of phrases) {
+    flat.push(...postings.get(phrase)!);
+    offsets.push(flat.length);
+  }
+  return { slugs: records.map((r) => r.monograph.slug), phrases, offsets, postings: flat };
 }
 
 function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShard[] } {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { NotFoundError } from '../core/errors.js';
 import { searchCatalog } from '../core/search.js';
-import { snippetFor } from '../core/snippet.js';
+import { presentHit } from '../core/snippet.js';
 import { wordsOf } from '../core/words.js';
 import type { Context } from '../context.js';
 import { renderJson } from '../render/json.js';
@@ -27,7 +27,7 @@ export function searchCommand(context: () => Context): Command {
       const queryWords = wordsOf(query);
       const rows = hits.map((hit) => {
         const owner = libraries.find((library) => library.slugFor(hit.slug) === hit.slug)!;
-        return { ...hit, snippet: snippetFor(owner.record(hit.slug).monograph, queryWords) };
+        return presentHit(hit, owner.record(hit.slug).monograph, queryWords);
       });
       output.out(options.json ? renderJson(rows) : renderSearch(rows, output));
     });

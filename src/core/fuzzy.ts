@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import type FuseConstructor from 'fuse.js';
 
 export interface FuzzyHit {
   /** Index into the phrase list. */
@@ -18,6 +18,8 @@ const MAX_CANDIDATES = 300;
 export function fuzzyMatch(phrases: readonly string[], query: string, threshold = 0.34): FuzzyHit[] {
   const candidates = candidatesFor(phrases, query);
   if (candidates.length === 0) return [];
+  // Loaded here, not at start-up: exact look-ups never need it.
+  const Fuse = require('fuse.js') as typeof FuseConstructor;
   const fuse = new Fuse(
     candidates.map((i) => phrases[i]!),
     { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true },

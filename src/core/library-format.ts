@@ -29,12 +29,17 @@ export const PHRASE_FIELDS = ['name', 'brand', 'alias', 'class', 'use', 'side ef
 export type PhraseField = (typeof PHRASE_FIELDS)[number];
 
 /**
- * `search/phrases.json`: every distinct short phrase (name, brand, alias, class, use,
- * side effect) once, with flat postings `[drug, field, drug, field, ...]`.
+ * `search/phrases.json`: every distinct short phrase (name, brand, alias, class,
+ * use, side effect) once, as a name key, in sorted order. The postings of
+ * phrase i are `postings[offsets[i] .. offsets[i + 1])`, read as pairs
+ * `drug, field`, where drug indexes `slugs` and field indexes PHRASE_FIELDS.
+ * Flat arrays keep parsing cheap at tens of thousands of phrases.
  */
 export interface PhraseIndex {
+  slugs: string[];
   phrases: string[];
-  postings: number[][];
+  offsets: number[];
+  postings: number[];
 }
 
 /** `search/prose-meta.json`: the prose vocabulary (sorted, for prefix look-up) and document lengths. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FREQUENCY_WORDS, RX_STATUSES, SEVERITIES, SOURCE_KINDS } from './vocabulary.js';
 
 /**
  * The monograph front matter, as written in `data/<slug>.md`.
@@ -19,8 +20,6 @@ export const PercentOrRange = z.union([
     .tuple([Percent, Percent])
     .refine(([low, high]) => low <= high, 'a range must be [low, high] with low ≤ high'),
 ]);
-
-export const FREQUENCY_WORDS = ['very common', 'common', 'uncommon', 'rare', 'very rare', 'not reported'] as const;
 
 /** YAML turns an unquoted 2026-11-24 into a Date; the monograph keeps the ISO day. */
 const IsoDate = z.preprocess(
@@ -53,16 +52,12 @@ export const StudySchema = z.strictObject({
   source: Slug,
 });
 
-export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
-
 export const InteractionSchema = z.strictObject({
   with: Slug,
   severity: z.enum(SEVERITIES),
   effect: Text,
   source: Slug,
 });
-
-export const SOURCE_KINDS = ['label', 'trial', 'article', 'review'] as const;
 
 export const SourceSchema = z.strictObject({
   id: Slug,
@@ -73,8 +68,6 @@ export const SourceSchema = z.strictObject({
   url: z.url().optional(),
   date: IsoDate.optional(),
 });
-
-export const RX_STATUSES = ['prescription', 'otc', 'supplement'] as const;
 
 export const FrontMatterSchema = z.strictObject({
   name: Text,

@@ -10,9 +10,9 @@ export interface SearchMatch {
   value: string;
 }
 
+/** A ranked drug. `matched` values are name keys (lower case); see presentHit for display. */
 export interface SearchHit {
   slug: string;
-  name: string;
   score: number;
   matched: SearchMatch[];
 }
@@ -52,23 +52,22 @@ export function searchCatalog(catalog: readonly LibraryReader[], query: string, 
 }
 
 function searchLibrary(library: LibraryReader, phrase: string, words: string[]): SearchHit[] {
-  const drugs = library.drugs();
   const short = new Map<number, { score: number; matched: SearchMatch[] }>();
-  const { phrases, postings } = library.phrases();
+  const { slugs, phrases, offsets, postings } = library.phrases();
 
   const queries = words.length > 1 ? [phrase, ...words] : [phrase];
   for (const q of queries) {
     const whole = q === phrase ? 1 : 1 / words.length;
     for (const hit of fuzzyMatch(phrases, q)) {
-      const list = postings[hit.index]!;
-      for (let i = 0; i < list.length; i += 2) {
-        const field = PHRASE_FIELDS[list[i + 1]!]!;
+      for (let i = offsets[hit.index]!; i < offsets[hit.index + 1]!; i += 2) {
+        const drug = postings[i]!;
+        const field = PHRASE_FIELDS[postings[i + 1]!]!;
         const score = hit.quality * FIELD_WEIGHT[field] * whole;
-        const entry = short.get(list[i]!) ?? { score: 0, matched: [] };
+        const entry = short.get(drug) ?? { score: 0, matched: [] };
         entry.score = Math.max(entry.score, score);
         const value = phrases[hit.index]!;
         if (!entry.matched.some((m) => m.field === field && m.value === value)) entry.matched.push({ field, value });
-        short.set(list[i]!, entry);
+        short.set(drug, entry);
       }
     }
   }
@@ -77,12 +76,11 @@ function searchLibrary(library: LibraryReader, phrase: string, words: string[]):
   const results: SearchHit[] = [];
   const candidates = new Set([...short.keys(), ...prose.keys()]);
   for (const drug of candidates) {
-    const summary = drugs[drug]!;
     const s = short.get(drug);
     const p = prose.get(drug) ?? 0;
-    const matched = (s?.matched ?? []).map((m) => displayMatch(m, summary));
+    const matched = [...(s?.matched ?? [])];
     if (p > 0) matched.push({ field: 'text', value: words.join(' ') });
-    results.push({ slug: summary.slug, name: summary.name, score: round((s?.score ?? 0) * SHORT_FIELD_FACTOR + p), matched });
+    results.push({ slug: slugs[drug]!, score: round((s?.score ?? 0) * SHORT_FIELD_FACTOR + p), matched });
   }
   return results;
 }
@@ -128,12 +126,6 @@ function expand(vocabulary: readonly string[], word: string): Array<[string, num
     out.push([vocabulary[i]!, vocabulary[i] === word ? 1 : word.length >= 4 ? PREFIX_WEIGHT : 0]);
   }
   return out.filter(([, weight]) => weight > 0);
-}
-
-function displayMatch(match: SearchMatch, drug: { name: string; brands: string[]; aliases: string[] }): SearchMatch {
-  if (match.field === 'name') return { field: 'name', value: drug.name };
-  const pool = match.field === 'brand' ? drug.brands : match.field === 'alias' ? drug.aliases : [];
-  return { field: match.field, value: pool.find((name) => nameKey(name) === match.value) ?? match.value };
 }
 
 function round(score: number): number {

@@ -1,5 +1,29 @@
 import type { Monograph } from './monograph.js';
 import { nameKey } from './names.js';
+import type { SearchHit, SearchMatch } from './search.js';
+
+/** A search hit as shown to the user: the drug's name, matches in their written form, and a snippet. */
+export interface SearchResult extends SearchHit {
+  name: string;
+  snippet: string;
+}
+
+/** Completes a hit from its drug's monograph (read only for the hits that are shown). */
+export function presentHit(hit: SearchHit, monograph: Monograph, words: readonly string[]): SearchResult {
+  return {
+    slug: hit.slug,
+    name: monograph.name,
+    score: hit.score,
+    matched: hit.matched.map((match) => displayMatch(match, monograph)),
+    snippet: snippetFor(monograph, words),
+  };
+}
+
+function displayMatch(match: SearchMatch, drug: Monograph): SearchMatch {
+  if (match.field === 'name') return { field: 'name', value: drug.name };
+  const pool = match.field === 'brand' ? drug.brands : match.field === 'alias' ? drug.aliases : [];
+  return { field: match.field, value: pool.find((name) => nameKey(name) === match.value) ?? match.value };
+}
 
 const MAX_LENGTH = 110;
 

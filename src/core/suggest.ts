@@ -12,17 +12,15 @@ const NAME_FIELDS = new Set([PHRASE_FIELDS.indexOf('name'), PHRASE_FIELDS.indexO
 export function suggestNames(catalog: readonly LibraryReader[], key: string, limit: number): string[] {
   const scored = new Map<string, { label: string; quality: number }>();
   for (const library of catalog) {
-    const { phrases, postings } = library.phrases();
-    const drugs = library.drugs();
+    const { slugs, phrases, offsets, postings } = library.phrases();
     for (const hit of fuzzyMatch(phrases, key, 0.4)) {
-      const list = postings[hit.index]!;
-      for (let i = 0; i < list.length; i += 2) {
-        if (!NAME_FIELDS.has(list[i + 1]!)) continue;
-        const drug = drugs[list[i]!]!;
-        const isName = list[i + 1] === 0;
-        const label = isName ? drug.slug : `${phrases[hit.index]} (${drug.slug})`;
-        const seen = scored.get(drug.slug);
-        if (!seen || hit.quality > seen.quality) scored.set(drug.slug, { label, quality: hit.quality });
+      for (let i = offsets[hit.index]!; i < offsets[hit.index + 1]!; i += 2) {
+        if (!NAME_FIELDS.has(postings[i + 1]!)) continue;
+        const slug = slugs[postings[i]!]!;
+        const isName = postings[i + 1] === 0;
+        const label = isName ? slug : `${phrases[hit.index]} (${slug})`;
+        const seen = scored.get(slug);
+        if (!seen || hit.quality > seen.quality) scored.set(slug, { label, quality: hit.quality });
       }
     }
   }

@@ -1,17 +1,13 @@
-import wrapAnsi from 'wrap-ansi';
 import type { Block, Span } from '../core/monograph.js';
 import type { Output } from './output.js';
 import { cleanLine } from './sanitize.js';
+import { wrapText } from './wrap.js';
 
-/** Section blocks as terminal lines: wrapped to the width, emphasis as color/bold where allowed. */
+/** Section blocks as lines of text (see wrapText), emphasis as color/bold where allowed. */
 export function renderBlocks(blocks: readonly Block[], output: Output, indent = 2): string[] {
-  const width = Math.max(30, output.width - indent);
   const pad = ' '.repeat(indent);
   const lines: string[] = [];
-  const wrap = (text: string, hanging: string, first: string) =>
-    wrapAnsi(text, width - first.length, { hard: true, trim: true })
-      .split('\n')
-      .map((line, i) => `${pad}${i === 0 ? first : hanging}${line}`);
+  const wrap = (text: string, hanging: string, first: string) => wrapText(text, output, pad + first, pad + hanging);
 
   for (const block of blocks) {
     if (lines.length > 0) lines.push('');
@@ -24,7 +20,7 @@ export function renderBlocks(blocks: readonly Block[], output: Output, indent = 
         break;
       case 'list':
         block.items.forEach((item, i) => {
-          const marker = block.ordered ? `${i + 1}. ` : '• ';
+          const marker = block.ordered ? `${i + 1}. ` : output.isTerminal ? '• ' : '- ';
           lines.push(...wrap(spansText(item, output), ' '.repeat(marker.length), marker));
         });
         break;

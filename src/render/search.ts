@@ -1,14 +1,10 @@
-import type { SearchHit } from '../core/search.js';
+import type { SearchResult } from '../core/snippet.js';
 import { NOT_ADVICE } from './notice.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
 
-export interface SearchRow extends SearchHit {
-  snippet: string;
-}
-
 /** Ranked results: drug, what matched, and a short excerpt. */
-export function renderSearch(rows: readonly SearchRow[], output: Output): string {
+export function renderSearch(rows: readonly SearchResult[], output: Output): string {
   const snippetWidth = Math.max(20, output.width - 18 - 28 - 4);
   const table = renderTable(
     [

@@ -8,6 +8,7 @@ import { cleanLine } from './sanitize.js';
 import { renderSideEffects } from './side-effects.js';
 import { renderSources } from './sources.js';
 import { renderStudies } from './studies.js';
+import { wrapText } from './wrap.js';
 
 /** The name line and the facts under it: brands, aliases, classes, uses, look-alikes. */
 export function renderHeader(monograph: Monograph, output: Output): string[] {
@@ -15,7 +16,7 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
   const list = (items: readonly string[]) => items.map(cleanLine).join(', ');
   const lines = [style.bold.underline(cleanLine(monograph.name))];
   const field = (label: string, value: string) => {
-    if (value) lines.push(`${style.dim(`${label}:`)} ${value}`);
+    if (value) lines.push(...wrapText(`${style.dim(`${label}:`)} ${value}`, output, '', '    '));
   };
   field('Brands', list(monograph.brands));
   field('Also called', list(monograph.aliases));
@@ -23,7 +24,7 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
   field('Uses', list(monograph.uses));
   field('Status', `${monograph.rx} · reviewed ${monograph.reviewed}`);
   if (monograph.look_alikes.length > 0) {
-    lines.push(style.yellow(`Often confused with: ${list(monograph.look_alikes)}`));
+    lines.push(...wrapText(style.yellow(`Often confused with: ${list(monograph.look_alikes)}`), output, '', '    '));
   }
   return lines;
 }

@@ -1,5 +1,5 @@
 import type { Monograph, SideEffect } from '../core/monograph.js';
-import { FREQUENCY_WORDS } from '../core/schema.js';
+import { FREQUENCY_WORDS } from '../core/vocabulary.js';
 import type { Output } from './output.js';
 import { formatPercent, percentBar } from './percent.js';
 import { cleanLine } from './sanitize.js';
@@ -22,16 +22,22 @@ export function renderSideEffects(
       [
         { title: 'Effect', width: effectWidth },
         { title: 'Patients', width: 10, align: 'right' },
-        { title: '', width: BAR_WIDTH + 2, paint: output.style.cyan },
+        { title: '', width: BAR_WIDTH + 2, paint: output.style.cyan, only: 'terminal' },
         { title: 'Placebo', width: 9, align: 'right' },
         { title: 'Source', width: 13 },
+        { title: 'Participants', only: 'pipe' },
+        { title: 'Note', only: 'pipe' },
       ],
       rows.measured.map((row) => [
-        [row.effect, ...[row.note, row.participants ? `${row.participants} patients` : ''].filter(Boolean)].join(' — '),
+        output.isTerminal
+          ? [row.effect, ...[row.note, row.participants ? `${row.participants} patients` : ''].filter(Boolean)].join(' — ')
+          : row.effect,
         formatPercent(row.percent),
         row.percent === undefined ? '' : percentBar(row.percent, BAR_WIDTH),
         formatPercent(row.placebo_percent),
         sourceRef(monograph, row.source),
+        row.participants ? String(row.participants) : '',
+        row.note ?? '',
       ]),
       output,
     );

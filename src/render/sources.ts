@@ -1,6 +1,7 @@
 import type { Monograph, Source } from '../core/monograph.js';
 import type { Output } from './output.js';
 import { cleanLine } from './sanitize.js';
+import { wrapText } from './wrap.js';
 
 /** "[2] label": how a row points at its source, numbered in the order the monograph lists them. */
 export function sourceRef(monograph: Monograph, id: string): string {
@@ -14,7 +15,8 @@ export function renderSources(monograph: Monograph, output: Output, ids?: Readon
   const lines = [output.style.bold('Sources')];
   monograph.sources.forEach((source, i) => {
     if (ids && !ids.has(source.id)) return;
-    lines.push(`  [${i + 1}] ${describe(source)}`);
+    const label = `  [${i + 1}] `;
+    lines.push(...wrapText(describe(source), output, label, ' '.repeat(label.length)));
   });
   return lines;
 }

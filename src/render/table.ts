@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import type TableConstructor from 'cli-table3';
 import type { Output } from './output.js';
 import { cleanLine } from './sanitize.js';
 
@@ -9,14 +9,23 @@ export interface Column {
   align?: 'left' | 'right';
   /** Styling applied to the cell after it has been sanitised. */
   paint?: (text: string) => string;
+  /** Shown only on a terminal (decoration such as bars), or only when piped (detail a box has no room for). */
+  only?: 'terminal' | 'pipe';
 }
 
 /**
- * A boxed table. cli-table3's own header and border colors are switched off
- * (it would color them even when piped); the header is styled through Output,
- * so it is plain whenever color is off. Cells are sanitised here.
+ * A table. On a terminal: boxed with cli-table3, which is loaded only then;
+ * its own header and border colors are switched off (it would color them even
+ * when piped) and the header is styled through Output. Piped: a header line and
+ * tab-separated rows, no decoration, so `cut`, `awk` and `grep` work. Cells are
+ * sanitised here either way.
  */
 export function renderTable(columns: readonly Column[], rows: readonly string[][], output: Output): string {
+  if (!output.isTerminal) return rawTable(columns, rows);
+  const Table = require('cli-table3') as typeof TableConstructor;
+  const kept = columns.flatMap((column, i) => (column.only === 'pipe' ? [] : [i]));
+  columns = kept.map((i) => columns[i]!);
+  rows = rows.map((row) => kept.map((i) => row[i] ?? ''));
   const widths = columns.map((c) => c.width ?? null);
   const table = new Table({
     head: columns.map((c) => output.style.bold(c.title)),
@@ -28,4 +37,10 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
     table.push(row.map((cell, i) => (columns[i]?.paint ?? String)(cleanLine(cell))));
   }
   return table.toString();
+}
+
+function rawTable(columns: readonly Column[], rows: readonly string[][]): string {
+  const kept = columns.flatMap((column, i) => (column.only === 'terminal' ? [] : [i]));
+  const line = (cells: readonly string[]) => kept.map((i) => cleanLine(cells[i] ?? '').replace(/\t/g, ' ')).join('\t');
+  return [line(columns.map((c) => c.title)), ...rows.map(line)].join('\n');
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { digest } from '../core/hash.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import { LibraryFiles } from './library-files.js';
 
@@ -18,12 +19,12 @@ const PROBLEMS = 'problems.json';
  * after, so two runs at once cannot see half of one. Invalid files are reported
  * through `warn` on every run and left out.
  */
-export async function openUserFolder(
+export function openUserFolder(
   dir: string,
   bundled: LibraryReader,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
-): Promise<LibraryReader> {
+): LibraryReader {
   const folder = resolve(dir);
   const files = listMonographs(dir, folder);
   const stamp = [version(), ...files.map(({ name, size, mtimeMs }) => `${name}\t${size}\t${mtimeMs}`)].join('\n');
@@ -35,7 +36,7 @@ export async function openUserFolder(
     return cached.library;
   }
 
-  const { compileFolder } = await import('../build/compile-folder.js');
+  const { compileFolder, writeLibrary } = loadCompiler();
   const compiled = compileFolder(
     folder,
     files.map((f) => f.name),
@@ -44,7 +45,6 @@ export async function openUserFolder(
   );
   compiled.problems.forEach(warn);
   compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
-  const { writeLibrary } = await import('../build/write-library.js');
   try {
     writeLibrary(entry, compiled.files);
     for (const old of readdirSync(join(entry, '..'))) {
@@ -54,6 +54,14 @@ export async function openUserFolder(
     // An unwritable or contested cache only costs speed: use what was just compiled.
   }
   return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), folder, 'check the folder');
+}
+
+/**
+ * The compiler (gray-matter, the YAML parser, zod, marked) is a separate bundle
+ * next to the CLI's, loaded only when a user folder has to be compiled.
+ */
+function loadCompiler(): typeof import('../build/compiler.js') {
+  return createRequire(__filename)('./compiler.cjs') as typeof import('../build/compiler.js');
 }
 
 function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
@@ -68,7 +76,8 @@ function listMonographs(dir: string, folder: string): Array<{ name: string; size
     .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
     .sort()
     .map((name) => {
-      const stat = statSync(join(folder, name), { throwIfNoEntry: false });
+      // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
+      const stat = statSync(`${folder}/${name}`, { throwIfNoEntry: false });
       return { name, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
     });
 }
@@ -90,10 +99,6 @@ function readCached(entry: string, folder: string): { library: LibraryReader; pr
 function cacheRoot(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'medinfo');
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 20);
 }
 
 function version(): string {

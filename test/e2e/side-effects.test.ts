@@ -35,14 +35,23 @@ describe('medinfo side-effects', () => {
     for (const row of rows) expect(row.source).toBeTruthy();
   });
 
-  it('prints a table with ranges, placebo, bars and sources, then the unnumbered effects', () => {
+  it('piped, prints tab-separated rows with ranges, placebo and sources, then the unnumbered effects', () => {
     const { stdout, code } = medinfo(['side-effects', 'baclofen']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/drowsiness.*10–63%.*█.*\[2\] label/);
-    expect(stdout).toMatch(/63%.*36%/);
-    expect(stdout).toMatch(/drowsiness.*30%.*\[1\] article/);
+    const lines = stdout.split('\n');
+    expect(lines).toContain('Effect\tPatients\tPlacebo\tSource\tParticipants\tNote');
+    expect(lines).toContain('drowsiness\t10–63%\t\t[2] label\t\ttransient; range across studies');
+    expect(lines).toContain('drowsiness\t63%\t36%\t[2] label\t175\tone controlled study');
+    expect(lines).toContain('drowsiness\t30%\t\t[1] article\t\t');
+    expect(stdout).not.toContain('█');
     expect(stdout).toContain('rare: hallucinations [2], seizure [2]');
     expect(stdout).toMatch(/not medical advice.*\n$/);
+  });
+
+  it('pipes into cut: the second column is the percentage', () => {
+    const { stdout } = medinfo(['side-effects', 'baclofen', '--sort', 'name']);
+    const row = stdout.split('\n').find((line) => line.startsWith('weakness\t'))!;
+    expect(row.split('\t')[1]).toBe('5–15%');
   });
 
   it('--min keeps only effects at or above the figure', () => {

@@ -58,7 +58,7 @@ describe('searching', () => {
   it('ranks a name match above a prose mention', () => {
     const hits = searchCatalog(catalog, 'baclofen', 10);
     expect(hits[0]?.slug).toBe('baclofen');
-    expect(hits[0]?.matched[0]).toEqual({ field: 'name', value: 'Baclofen' });
+    expect(hits[0]?.matched[0]).toEqual({ field: 'name', value: 'baclofen' });
     expect(hits[0]!.score).toBeGreaterThan(hits[1]?.score ?? 0);
   });
 

@@ -1,0 +1,5 @@
+/** The fixed words of the monograph format, shared by the schema and the renderers without loading the schema. */
+export const FREQUENCY_WORDS = ['very common', 'common', 'uncommon', 'rare', 'very rare', 'not reported'] as const;
+export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
+export const SOURCE_KINDS = ['label', 'trial', 'article', 'review'] as const;
+export const RX_STATUSES = ['prescription', 'otc', 'supplement'] as const;

@@ -1,0 +1,16 @@
+import type WrapAnsi from 'wrap-ansi';
+import type { Output } from './output.js';
+
+/**
+ * Lays a paragraph out as lines. On a terminal it is wrapped to the width
+ * (wrap-ansi is loaded only then), the first line prefixed with `first` and
+ * the rest with `rest`; piped, it stays one line, so `grep` finds whole sentences.
+ */
+export function wrapText(text: string, output: Output, first: string, rest: string): string[] {
+  if (!output.isTerminal) return [`${first}${text}`];
+  const wrapAnsi = require('wrap-ansi') as typeof WrapAnsi;
+  const width = Math.max(20, output.width - first.length);
+  return wrapAnsi(text, width, { hard: true, trim: true })
+    .split('\n')
+    .map((line, i) => `${i === 0 ? first : rest}${line}`);
+}
