@@ -9,7 +9,7 @@ import type { Output } from './output.js';
 export function wrapText(text: string, output: Output, first: string, rest: string): string[] {
   if (!output.isTerminal) return [`${first}${text}`];
   const wrapAnsi = require('wrap-ansi') as typeof WrapAnsi;
-  const width = Math.max(20, output.width - first.length);
+  const width = Math.max(20, output.width - Math.max(first.length, rest.length));
   return wrapAnsi(text, width, { hard: true, trim: true })
     .split('\n')
     .map((line, i) => `${i === 0 ? first : rest}${line}`);
