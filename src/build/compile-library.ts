@@ -89,7 +89,7 @@ function phraseIndex(records: DrugRecord[]): PhraseIndex {
     flat.push(...postings.get(phrase)!);
     offsets.push(flat.length);
   }
-  return { slugs: records.map((r) => r.monograph.slug), phrases, offsets, postings: flat };
+  return { slugs: records.map((r) => r.monograph.slug), text: phrases.join('\n'), offsets, postings: flat };
 }
 
 function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShard[] } {

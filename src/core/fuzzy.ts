@@ -1,4 +1,5 @@
 import type FuseConstructor from 'fuse.js';
+import type { PhraseList } from './phrase-list.js';
 
 export interface FuzzyHit {
   /** Index into the phrase list. */
@@ -15,29 +16,33 @@ const MAX_CANDIDATES = 300;
  * pieces with the query, so the cost stays small at tens of thousands of
  * phrases.
  */
-export function fuzzyMatch(phrases: readonly string[], query: string, threshold = 0.34): FuzzyHit[] {
+export function fuzzyMatch(phrases: PhraseList, query: string, threshold = 0.34): FuzzyHit[] {
   const candidates = candidatesFor(phrases, query);
   if (candidates.length === 0) return [];
   // Loaded here, not at start-up: exact look-ups never need it.
   const Fuse = require('fuse.js') as typeof FuseConstructor;
   const fuse = new Fuse(
-    candidates.map((i) => phrases[i]!),
+    candidates.map((i) => phrases.at(i)),
     { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true },
   );
   return fuse.search(query.slice(0, 32)).map((hit) => ({ index: candidates[hit.refIndex]!, quality: 1 - (hit.score ?? 1) }));
 }
 
-function candidatesFor(phrases: readonly string[], query: string): number[] {
+function candidatesFor(phrases: PhraseList, query: string): number[] {
   const grams = trigrams(query);
-  if (grams.length === 0) return [];
+  if (grams.length === 0 || phrases.length === 0) return [];
   const needed = Math.max(1, Math.floor(grams.length / 3));
-  const scored: Array<[number, number]> = [];
-  for (let i = 0; i < phrases.length; i++) {
-    const phrase = phrases[i]!;
-    let shared = 0;
-    for (const gram of grams) if (phrase.includes(gram)) shared++;
-    if (shared >= needed) scored.push([i, shared]);
+  const shared = new Map<number, number>();
+  for (const gram of grams) {
+    const seen = new Set<number>();
+    for (let at = phrases.text.indexOf(gram); at !== -1; at = phrases.text.indexOf(gram, at + 1)) {
+      const index = phrases.indexOfOffset(at);
+      if (seen.has(index)) continue;
+      seen.add(index);
+      shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
   }
+  const scored = [...shared].filter(([, count]) => count >= needed);
   if (scored.length > MAX_CANDIDATES) {
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     scored.length = MAX_CANDIDATES;

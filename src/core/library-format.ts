@@ -3,7 +3,7 @@
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 3;
 
 export interface Manifest {
   format: number;
@@ -30,14 +30,15 @@ export type PhraseField = (typeof PHRASE_FIELDS)[number];
 
 /**
  * `search/phrases.json`: every distinct short phrase (name, brand, alias, class,
- * use, side effect) once, as a name key, in sorted order. The postings of
- * phrase i are `postings[offsets[i] .. offsets[i + 1])`, read as pairs
- * `drug, field`, where drug indexes `slugs` and field indexes PHRASE_FIELDS.
- * Flat arrays keep parsing cheap at tens of thousands of phrases.
+ * use, side effect) once, as a name key, sorted and joined by newlines in
+ * `text`. The postings of phrase i are `postings[offsets[i] .. offsets[i + 1])`,
+ * read as pairs `drug, field`, where drug indexes `slugs` and field indexes
+ * PHRASE_FIELDS. One string and flat arrays keep parsing cheap at tens of
+ * thousands of phrases.
  */
 export interface PhraseIndex {
   slugs: string[];
-  phrases: string[];
+  text: string;
   offsets: number[];
   postings: number[];
 }

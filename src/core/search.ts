@@ -4,6 +4,7 @@ import type { LibraryReader } from './library-reader.js';
 import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
 import { wordsOf } from './words.js';
+import { phraseListOf } from './phrase-list.js';
 
 export interface SearchMatch {
   field: PhraseField | 'text';
@@ -42,54 +43,65 @@ export function searchCatalog(catalog: readonly LibraryReader[], query: string, 
   if (!phrase) return [];
   const hits = new Map<string, SearchHit>();
   for (const library of catalog) {
-    for (const hit of searchLibrary(library, phrase, words)) {
+    // Each library's best `limit + overridden` hits are enough: a drug a user folder replaces is dropped below.
+    for (const hit of searchLibrary(library, phrase, words, limit + hits.size)) {
       if (!hits.has(hit.slug)) hits.set(hit.slug, hit);
     }
   }
-  return [...hits.values()]
-    .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    .slice(0, limit);
+  return [...hits.values()].sort(byScore).slice(0, limit);
 }
 
-function searchLibrary(library: LibraryReader, phrase: string, words: string[]): SearchHit[] {
-  const short = new Map<number, { score: number; matched: SearchMatch[] }>();
-  const { slugs, phrases, offsets, postings } = library.phrases();
+function byScore(a: SearchHit, b: SearchHit): number {
+  return b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+function searchLibrary(library: LibraryReader, phrase: string, words: string[], limit: number): SearchHit[] {
+  const index = library.phrases();
+  const { slugs, offsets, postings } = index;
+  const phrases = phraseListOf(index);
+  const short = new Float64Array(slugs.length);
+  const matched = new Map<number, SearchMatch[]>();
 
   const queries = words.length > 1 ? [phrase, ...words] : [phrase];
   for (const q of queries) {
     const whole = q === phrase ? 1 : 1 / words.length;
     for (const hit of fuzzyMatch(phrases, q)) {
+      const value = phrases.at(hit.index);
       for (let i = offsets[hit.index]!; i < offsets[hit.index + 1]!; i += 2) {
         const drug = postings[i]!;
         const field = PHRASE_FIELDS[postings[i + 1]!]!;
-        const score = hit.quality * FIELD_WEIGHT[field] * whole;
-        const entry = short.get(drug) ?? { score: 0, matched: [] };
-        entry.score = Math.max(entry.score, score);
-        const value = phrases[hit.index]!;
-        if (!entry.matched.some((m) => m.field === field && m.value === value)) entry.matched.push({ field, value });
-        short.set(drug, entry);
+        short[drug] = Math.max(short[drug]!, hit.quality * FIELD_WEIGHT[field] * whole);
+        const list = matched.get(drug) ?? [];
+        if (!list.some((m) => m.field === field && m.value === value)) list.push({ field, value });
+        matched.set(drug, list);
       }
     }
   }
 
   const prose = proseScores(library, words);
-  const results: SearchHit[] = [];
-  const candidates = new Set([...short.keys(), ...prose.keys()]);
-  for (const drug of candidates) {
-    const s = short.get(drug);
-    const p = prose.get(drug) ?? 0;
-    const matched = [...(s?.matched ?? [])];
-    if (p > 0) matched.push({ field: 'text', value: words.join(' ') });
-    results.push({ slug: slugs[drug]!, score: round((s?.score ?? 0) * SHORT_FIELD_FACTOR + p), matched });
+  const total = new Float64Array(slugs.length);
+  const candidates: number[] = [];
+  for (let drug = 0; drug < slugs.length; drug++) {
+    const score = short[drug]! * SHORT_FIELD_FACTOR + prose[drug]!;
+    if (score > 0) {
+      total[drug] = score;
+      candidates.push(drug);
+    }
   }
-  return results;
+  // Ties go to the lower index, which is slug order: the same query always ranks the same way.
+  candidates.sort((a, b) => total[b]! - total[a]! || a - b);
+  return candidates.slice(0, limit).map((drug) => {
+    const found = [...(matched.get(drug) ?? [])];
+    if (prose[drug]! > 0) found.push({ field: 'text', value: words.join(' ') });
+    return { slug: slugs[drug]!, score: round(total[drug]!), matched: found };
+  });
 }
 
-/** BM25 over the prose, normalised so the best document scores 1. */
-function proseScores(library: LibraryReader, words: string[]): Map<number, number> {
-  const scores = new Map<number, number>();
-  if (words.length === 0) return scores;
+/** BM25 over the prose, normalised so the best document scores 1; one entry per drug. */
+function proseScores(library: LibraryReader, words: string[]): Float64Array {
   const meta = library.proseMeta();
+  const scores = new Float64Array(meta.lengths.length);
+  if (words.length === 0) return scores;
   const shards = library.manifest().proseShards;
   const n = meta.lengths.length;
   const average = meta.lengths.reduce((sum, len) => sum + len, 0) / Math.max(1, n);
@@ -103,12 +115,13 @@ function proseScores(library: LibraryReader, words: string[]): Map<number, numbe
         const tf = list[i + 1]!;
         const len = meta.lengths[list[i]!]!;
         const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / average));
-        scores.set(list[i]!, (scores.get(list[i]!) ?? 0) + bm25 * weight);
+        scores[list[i]!] = scores[list[i]!]! + bm25 * weight;
       }
     }
   }
-  const best = Math.max(0, ...scores.values());
-  if (best > 0) for (const [drug, score] of scores) scores.set(drug, score / best);
+  let best = 0;
+  for (const score of scores) if (score > best) best = score;
+  if (best > 0) for (let i = 0; i < scores.length; i++) scores[i] = scores[i]! / best;
   return scores;
 }
 

@@ -1,6 +1,7 @@
 import type { LibraryReader } from './library-reader.js';
 import { PHRASE_FIELDS } from './library-format.js';
 import { fuzzyMatch } from './fuzzy.js';
+import { phraseListOf } from './phrase-list.js';
 
 const NAME_FIELDS = new Set([PHRASE_FIELDS.indexOf('name'), PHRASE_FIELDS.indexOf('brand'), PHRASE_FIELDS.indexOf('alias')]);
 
@@ -12,13 +13,15 @@ const NAME_FIELDS = new Set([PHRASE_FIELDS.indexOf('name'), PHRASE_FIELDS.indexO
 export function suggestNames(catalog: readonly LibraryReader[], key: string, limit: number): string[] {
   const scored = new Map<string, { label: string; quality: number }>();
   for (const library of catalog) {
-    const { slugs, phrases, offsets, postings } = library.phrases();
+    const index = library.phrases();
+    const { slugs, offsets, postings } = index;
+    const phrases = phraseListOf(index);
     for (const hit of fuzzyMatch(phrases, key, 0.4)) {
       for (let i = offsets[hit.index]!; i < offsets[hit.index + 1]!; i += 2) {
         if (!NAME_FIELDS.has(postings[i + 1]!)) continue;
         const slug = slugs[postings[i]!]!;
         const isName = postings[i + 1] === 0;
-        const label = isName ? slug : `${phrases[hit.index]} (${slug})`;
+        const label = isName ? slug : `${phrases.at(hit.index)} (${slug})`;
         const seen = scored.get(slug);
         if (!seen || hit.quality > seen.quality) scored.set(slug, { label, quality: hit.quality });
       }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { digest } from '../core/hash.js';
+import { FORMAT_VERSION } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import { LibraryFiles } from './library-files.js';
 
@@ -27,7 +28,7 @@ export function openUserFolder(
 ): LibraryReader {
   const folder = resolve(dir);
   const files = listMonographs(dir, folder);
-  const stamp = [version(), ...files.map(({ name, size, mtimeMs }) => `${name}\t${size}\t${mtimeMs}`)].join('\n');
+  const stamp = [`${version()} format ${FORMAT_VERSION}`, ...files.map(({ name, size, mtimeMs }) => `${name}\t${size}\t${mtimeMs}`)].join('\n');
   const entry = join(cacheRoot(env), 'folders', digest(folder), digest(stamp));
 
   const cached = readCached(entry, folder);
