@@ -18,12 +18,24 @@ const noChildProcess = {
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
+// chalk's own color detection imports node:tty (and with it node:net); medinfo decides the
+// color level itself (src/render/output.ts) and never uses chalk's default instance.
+const noChalkDetection = {
+  name: 'no-chalk-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stub-color' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub-color' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: false,
   define: { MEDINFO_VERSION: JSON.stringify(version) } };
 
 await build({ ...common, entryPoints: ['src/build/main.ts'], outfile: 'dist/build.cjs' });
 if (!check) {
-  await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [noChildProcess] });
+  await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [noChildProcess, noChalkDetection] });
   await build({ ...common, entryPoints: ['src/build/compiler.ts'], outfile: 'dist/compiler.cjs' });
 }
 const args = check ? ['--check', ...process.argv.slice(2).filter((a) => a !== '--check')] : [];

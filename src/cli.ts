@@ -3,6 +3,7 @@ import type { Catalog } from './core/catalog.js';
 import { MedinfoError } from './core/errors.js';
 import type { Context } from './context.js';
 import { createOutput, type Output } from './render/output.js';
+import { openStdout, OutputClosed } from './render/stdout.js';
 import { bundledLibrary } from './store/bundled.js';
 import { listCommand } from './commands/list.js';
 import { searchCommand } from './commands/search.js';
@@ -29,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   const getContext = () => context!;
   program.hook('preAction', () => {
     const globals = program.opts<{ color: boolean; dataDir?: string }>();
-    context = makeContext(createOutput({ stdout: process.stdout, stderr: process.stderr, env: process.env, colorFlag: globals.color }), globals.dataDir);
+    context = makeContext(createOutput({ stdout: openStdout(), stderr: () => process.stderr, env: process.env, colorFlag: globals.color }), globals.dataDir);
   });
 
   program.addCommand(showCommand(getContext));
@@ -65,6 +66,7 @@ function makeContext(output: Output, dataDir: string | undefined): Context {
 }
 
 function exitCodeFor(error: unknown): number {
+  if (error instanceof OutputClosed) return 0;
   if (error instanceof CommanderError) {
     // Help and --version end normally; every other commander error is a usage mistake it has already printed.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
@@ -79,12 +81,6 @@ function exitCodeFor(error: unknown): number {
   if (process.env.MEDINFO_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
   return 70;
 }
-
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // The reader went away (`medinfo list | head -1`): that is a normal end, not an error.
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

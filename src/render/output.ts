@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Sink } from './stdout.js';
 
 /**
  * Everything about the terminal, decided once at start-up: whether stdout is a
@@ -15,8 +16,9 @@ export interface Output {
 }
 
 export interface OutputOptions {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
+  stdout: Sink;
+  /** A getter: opening stderr costs a few milliseconds (node:tty) on runs that never write to it. */
+  stderr: () => NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   /** false when the user passed --no-color. */
   colorFlag: boolean;
@@ -27,14 +29,14 @@ const MAX_WIDTH = 100;
 export function createOutput({ stdout, stderr, env, colorFlag }: OutputOptions): Output {
   const isTerminal = Boolean(stdout.isTTY);
   const level = colorLevel(isTerminal, env, colorFlag);
-  const columns = isTerminal ? stdout.columns : Number(env.COLUMNS);
+  const columns = (isTerminal ? stdout.columns : Number(env.COLUMNS)) ?? 0;
   return {
     isTerminal,
     color: level > 0,
     width: Math.min(MAX_WIDTH, columns > 20 ? columns : 80),
     style: new Chalk({ level }),
     out: (text) => void stdout.write(text),
-    err: (text) => void stderr.write(text),
+    err: (text) => void stderr().write(text),
   };
 }
 

@@ -1,0 +1,51 @@
+import { fstatSync, writeSync } from 'node:fs';
+
+/** Where results go: stdout, opened as cheaply as it can be. */
+export interface Sink {
+  isTTY: boolean;
+  columns: number | undefined;
+  write(text: string): void;
+}
+
+/** The reader of our output went away (`medinfo list | head -1`): a normal end, not an error. */
+export class OutputClosed extends Error {}
+
+/**
+ * Opens stdout. When it is a pipe or a file, results are written straight to
+ * file descriptor 1: process.stdout would load Node's stream and socket
+ * modules first, a few milliseconds on every piped run. Anything else (a
+ * terminal, /dev/null) goes through process.stdout, which knows how to
+ * tell a terminal apart.
+ */
+export function openStdout(): Sink {
+  let direct = false;
+  try {
+    const stat = fstatSync(1);
+    direct = stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    direct = false;
+  }
+  if (direct) return { isTTY: false, columns: undefined, write: writeAll };
+  const stream = process.stdout;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  return { isTTY: Boolean(stream.isTTY), columns: stream.columns, write: (text) => void stream.write(text) };
+}
+
+function writeAll(text: string): void {
+  const buffer = Buffer.from(text);
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += writeSync(1, buffer, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') throw new OutputClosed('output closed');
+      // A non-blocking pipe that is full: wait a moment for the reader.
+      if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      else throw error;
+    }
+  }
+}
