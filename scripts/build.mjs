@@ -30,7 +30,7 @@ const noChalkDetection = {
     }));
   },
 };
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: false,
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: true,
   define: { MEDINFO_VERSION: JSON.stringify(version) } };
 
 await build({ ...common, entryPoints: ['src/build/main.ts'], outfile: 'dist/build.cjs' });
