@@ -91,8 +91,12 @@ function readCached(entry: string, folder: string): { library: LibraryReader; pr
     library.manifest();
     return { library, problems };
   } catch {
-    // Missing or damaged: compile again.
-    rmSync(entry, { recursive: true, force: true });
+    // Missing or damaged: compile again (and clear the damaged entry, if it can be).
+    try {
+      rmSync(entry, { recursive: true, force: true });
+    } catch {
+      // an unusable cache folder only costs speed
+    }
     return undefined;
   }
 }
