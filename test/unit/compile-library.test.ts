@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileLibrary } from '../../src/build/compile-library';
+import { parseMonograph } from '../../src/build/parse-monograph';
+
+const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
+const baclofen = parseMonograph(readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8'), 'baclofen.md', 'baclofen', tags);
+const other = { ...baclofen, monograph: { ...baclofen.monograph, slug: 'other', name: 'Other', brands: ['Otherbrand'], aliases: [] } };
+const classes = Object.fromEntries([...tags].map((t) => [t, t]));
+
+describe('compiling the library', () => {
+  it('gives the same bytes for the same monographs, whatever order they come in', () => {
+    const a = compileLibrary([baclofen, other], classes);
+    const b = compileLibrary([other, baclofen], classes);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [path, text] of a) expect(b.get(path), path).toBe(text);
+  });
+
+  it('indexes every name, brand and alias under its name key', () => {
+    const files = compileLibrary([baclofen, other], classes);
+    const names = JSON.parse(files.get('names/0.json')!);
+    expect(names).toMatchObject({ baclofen: 'baclofen', lioresal: 'baclofen', otherbrand: 'other', baclofene: 'baclofen' });
+  });
+});
