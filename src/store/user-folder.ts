@@ -37,7 +37,7 @@ export function openUserFolder(
     return cached.library;
   }
 
-  const { compileFolder, writeLibrary } = loadCompiler();
+  const { compileFolder, publishOnce } = loadCompiler();
   const compiled = compileFolder(
     folder,
     files.map((f) => f.name),
@@ -47,10 +47,8 @@ export function openUserFolder(
   compiled.problems.forEach(warn);
   compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
   try {
-    writeLibrary(entry, compiled.files);
-    for (const old of readdirSync(join(entry, '..'))) {
-      if (old !== basename(entry) && !old.includes('.tmp-')) rmSync(join(entry, '..', old), { recursive: true, force: true });
-    }
+    publishOnce(entry, compiled.files);
+    removeOldEntries(entry);
   } catch {
     // An unwritable or contested cache only costs speed: use what was just compiled.
   }
@@ -63,6 +61,21 @@ export function openUserFolder(
  */
 function loadCompiler(): typeof import('../build/compiler.js') {
   return createRequire(__filename)('./compiler.cjs') as typeof import('../build/compiler.js');
+}
+
+/**
+ * Entries for earlier states of the folder are removed once they are a minute
+ * old, so a run still reading one (started just before the edit) can finish.
+ */
+function removeOldEntries(entry: string): void {
+  const parent = join(entry, '..');
+  const cutoff = Date.now() - 60_000;
+  for (const name of readdirSync(parent)) {
+    const path = join(parent, name);
+    if (name === basename(entry)) continue;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
