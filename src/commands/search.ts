@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { NotFoundError } from '../core/errors.js';
 import { searchCatalog } from '../core/search.js';
-import { presentHit } from '../core/snippet.js';
+import { presentHit } from '../core/search-result.js';
 import { wordsOf } from '../core/words.js';
 import type { Context } from '../context.js';
 import { renderJson } from '../render/json.js';

@@ -1,4 +1,4 @@
-import type { SearchResult } from '../core/snippet.js';
+import type { SearchResult } from '../core/search-result.js';
 import { NOT_ADVICE } from './notice.js';
 import type { Output } from './output.js';
 import { renderTable } from './table.js';
