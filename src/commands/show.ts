@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
-import { findSection } from '../core/sections.js';
+import { findSection, sectionReport } from '../core/sections.js';
 import type { Context } from '../context.js';
 import { renderJson } from '../render/json.js';
 import { renderShow } from '../render/show.js';
@@ -20,13 +20,7 @@ export function showCommand(context: () => Context): Command {
       const { output, catalog } = context();
       const record = resolveDrug(await catalog(), drug);
       const section = options.section === undefined ? undefined : findSection(record.monograph, options.section);
-      if (options.json) {
-        const { monograph } = record;
-        output.out(
-          renderJson(section === undefined ? monograph : { slug: monograph.slug, name: monograph.name, section: monograph.sections[section] }),
-        );
-      } else {
-        output.out(renderShow(record, output, section));
-      }
+      if (options.json) output.out(renderJson(section === undefined ? record.monograph : sectionReport(record.monograph, section)));
+      else output.out(renderShow(record, output, section));
     });
 }

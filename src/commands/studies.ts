@@ -1,11 +1,9 @@
 import { Command } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
+import { studiesReport } from '../core/studies.js';
 import type { Context } from '../context.js';
 import { renderJson } from '../render/json.js';
-import { NOT_ADVICE } from '../render/notice.js';
-import { cleanLine } from '../render/sanitize.js';
-import { renderSources } from '../render/sources.js';
-import { renderStudies } from '../render/studies.js';
+import { renderStudiesPage } from '../render/studies.js';
 import { examples } from './options.js';
 
 export function studiesCommand(context: () => Context): Command {
@@ -17,22 +15,7 @@ export function studiesCommand(context: () => Context): Command {
     .action(async (drug: string, options: { json?: boolean }) => {
       const { output, catalog } = context();
       const { monograph } = resolveDrug(await catalog(), drug);
-      const cited = new Set(monograph.studies.map((study) => study.source));
-      if (options.json) {
-        output.out(
-          renderJson({
-            slug: monograph.slug,
-            name: monograph.name,
-            studies: monograph.studies,
-            sources: monograph.sources.filter((source) => cited.has(source.id)),
-          }),
-        );
-        return;
-      }
-      const lines = [output.style.bold(`${cleanLine(monograph.name)} — studies`)];
-      if (monograph.studies.length === 0) lines.push('No study summaries are recorded for this drug.');
-      else lines.push(...renderStudies(monograph, output), '', ...renderSources(monograph, output, cited));
-      lines.push('', output.style.dim(NOT_ADVICE));
-      output.out(`${lines.join('\n')}\n`);
+      const report = studiesReport(monograph);
+      output.out(options.json ? renderJson(report) : renderStudiesPage(monograph, report, output));
     });
 }

@@ -1,6 +1,6 @@
 import type FuseConstructor from 'fuse.js';
 import { NotFoundError } from './errors.js';
-import type { Monograph } from './monograph.js';
+import type { Monograph, Section } from './monograph.js';
 import { nameKey } from './names.js';
 
 /**
@@ -25,4 +25,9 @@ export function findSection(monograph: Monograph, wanted: string): number {
     ]);
   }
   return index;
+}
+
+/** `show --section --json`: one section, with the drug it belongs to. */
+export function sectionReport(monograph: Monograph, index: number): { slug: string; name: string; section: Section } {
+  return { slug: monograph.slug, name: monograph.name, section: monograph.sections[index]! };
 }

@@ -1,4 +1,4 @@
-import type { PercentValue, SideEffect } from './monograph.js';
+import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
 
 export type SideEffectSort = 'percent' | 'name';
 
@@ -32,4 +32,26 @@ export function selectSideEffects(
   }
   unmeasured.sort(byName);
   return { measured, unmeasured };
+}
+
+/** What `side-effects` shows, as data: the JSON output, and the text renderer's input. */
+export interface SideEffectsReport {
+  slug: string;
+  name: string;
+  side_effects: SideEffect[];
+  /** Only the sources the rows cite. */
+  sources: Source[];
+}
+
+/** The drug's side effects after --min and --sort: figures first, then effects with only a frequency word. */
+export function sideEffectsReport(monograph: Monograph, options: { min?: number; sort: SideEffectSort }): SideEffectsReport {
+  const { measured, unmeasured } = selectSideEffects(monograph.side_effects, options);
+  const rows = [...measured, ...unmeasured];
+  return { slug: monograph.slug, name: monograph.name, side_effects: rows, sources: citedSources(monograph, rows) };
+}
+
+/** The monograph's sources that the given rows cite, in the monograph's order. */
+export function citedSources(monograph: Monograph, rows: readonly { source: string }[]): Source[] {
+  const cited = new Set(rows.map((row) => row.source));
+  return monograph.sources.filter((source) => cited.has(source.id));
 }

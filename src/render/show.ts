@@ -1,5 +1,5 @@
 import type { DrugRecord, Monograph } from '../core/monograph.js';
-import { selectSideEffects } from '../core/side-effects.js';
+import { sideEffectsReport } from '../core/side-effects.js';
 import { renderInteractions } from './interactions.js';
 import { renderBlocks } from './markdown.js';
 import { NOT_ADVICE } from './notice.js';
@@ -39,8 +39,8 @@ export function renderShow(record: DrugRecord, output: Output, section?: number)
     lines.push('', style.bold.cyan(cleanLine(monograph.sections[i]!.title)), ...renderBlocks(record.blocks[i] ?? [], output));
   }
   if (section === undefined) {
-    const effects = selectSideEffects(monograph.side_effects, { sort: 'percent' });
     if (monograph.side_effects.length > 0) {
+      const { side_effects: effects } = sideEffectsReport(monograph, { sort: 'percent' });
       lines.push('', style.bold.cyan('Side-effect figures'), ...renderSideEffects(monograph, effects, output));
     }
     if (monograph.studies.length > 0) lines.push('', style.bold.cyan('Studies'), ...renderStudies(monograph, output));

@@ -1,19 +1,30 @@
 import type { Monograph, SideEffect } from '../core/monograph.js';
+import type { SideEffectsReport } from '../core/side-effects.js';
 import { FREQUENCY_WORDS } from '../core/vocabulary.js';
 import type { Output } from './output.js';
 import { formatPercent, percentBar } from './percent.js';
 import { cleanLine } from './sanitize.js';
-import { sourceRef } from './sources.js';
+import { NOT_ADVICE } from './notice.js';
+import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 
 const BAR_WIDTH = 10;
 
+/** `medinfo side-effects`: a title, the table, the sources the rows cite, and the reminder. */
+export function renderSideEffectsPage(monograph: Monograph, report: SideEffectsReport, output: Output, min?: number): string {
+  const lines = [output.style.bold(`${cleanLine(monograph.name)} — side effects`)];
+  if (report.side_effects.length === 0) lines.push(`No side effects of at least ${min ?? 0}% are listed.`);
+  else lines.push(...renderSideEffects(monograph, report.side_effects, output), '', ...renderSources(monograph, output, report.sources));
+  lines.push('', output.style.dim(NOT_ADVICE));
+  return `${lines.join('\n')}\n`;
+}
+
 /** The side-effect table, then the effects listed without a figure, grouped by frequency word. */
-export function renderSideEffects(
-  monograph: Monograph,
-  rows: { measured: SideEffect[]; unmeasured: SideEffect[] },
-  output: Output,
-): string[] {
+export function renderSideEffects(monograph: Monograph, effects: readonly SideEffect[], output: Output): string[] {
+  const rows = {
+    measured: effects.filter((row) => row.percent !== undefined),
+    unmeasured: effects.filter((row) => row.percent === undefined),
+  };
   const lines: string[] = [];
   if (rows.measured.length > 0) {
     const fixed = 10 + (BAR_WIDTH + 2) + 9 + 13;

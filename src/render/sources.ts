@@ -10,11 +10,12 @@ export function sourceRef(monograph: Monograph, id: string): string {
   return source ? `[${index + 1}] ${source.kind}` : id;
 }
 
-/** The numbered list of the sources that `ids` cite (all of them when no ids are given). */
-export function renderSources(monograph: Monograph, output: Output, ids?: ReadonlySet<string>): string[] {
+/** The numbered list of the sources, or of only `shown` (numbered as in the whole monograph). */
+export function renderSources(monograph: Monograph, output: Output, shown: readonly Source[] = monograph.sources): string[] {
   const lines = [output.style.bold('Sources')];
+  const ids = new Set(shown.map((source) => source.id));
   monograph.sources.forEach((source, i) => {
-    if (ids && !ids.has(source.id)) return;
+    if (!ids.has(source.id)) return;
     const label = `  [${i + 1}] `;
     lines.push(...wrapText(describe(source), output, label, ' '.repeat(label.length)));
   });

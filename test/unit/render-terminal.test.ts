@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { parseMonograph } from '../../src/build/parse-monograph';
-import { selectSideEffects } from '../../src/core/side-effects';
+import { sideEffectsReport } from '../../src/core/side-effects';
 import type { Output } from '../../src/render/output';
 import { renderShow } from '../../src/render/show';
 import { renderSideEffects } from '../../src/render/side-effects';
@@ -17,7 +17,7 @@ function terminal(width: number, level: 0 | 1 = 0): Output {
 
 describe('rendering for a terminal', () => {
   it('draws the side-effect table with boxes, bars and the note beside the effect', () => {
-    const lines = renderSideEffects(record.monograph, selectSideEffects(record.monograph.side_effects, { sort: 'percent' }), terminal(80));
+    const lines = renderSideEffects(record.monograph, sideEffectsReport(record.monograph, { sort: 'percent' }).side_effects, terminal(80));
     const text = lines.join('\n');
     expect(lines[0]).toMatch(/^┌─+┬/);
     expect(text).toMatch(/│ drowsiness — transient; +│ +10–63% │ █░░░░░ +│ +│ \[2\] label +│/);
