@@ -60,7 +60,11 @@ function firstIssue(error: ZodError, data: unknown, file: string): DataError {
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
   const field = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = 'is not a field of the monograph format (see docs/monograph-format.md)';
+  if (issue.code === 'unrecognized_keys') {
+    message = /[\s()]/.test(issue.keys[0] ?? '')
+      ? 'looks like the rest of a value cut at a comma; put values that contain commas in quotes'
+      : 'is not a field of the monograph format (see docs/monograph-format.md)';
+  }
   else if (issue.code !== 'custom' && valueAt(data, issue.path) === undefined) message = 'is required';
   return new DataError(file, field || '(front matter)', message);
 }

@@ -76,3 +76,12 @@ describe('parsing a monograph file', () => {
     expect(problem(withFront((f) => f.replace('{effect: seizure, frequency: rare,', '{effect: seizure,')))).toMatch(/needs a percent or a frequency word/);
   });
 });
+
+describe('author-friendly errors', () => {
+  it('explains a value cut at a comma in flow-style YAML', () => {
+    const text = withFront((f) => f.replace('{effect: seizure, frequency: rare,', '{effect: seizure (fits, convulsions), frequency: rare,'));
+    expect(problem(text)).toBe(
+      'x/baclofen.md: side_effects[17].convulsions): looks like the rest of a value cut at a comma; put values that contain commas in quotes',
+    );
+  });
+});
