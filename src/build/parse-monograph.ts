@@ -61,7 +61,7 @@ function firstIssue(error: ZodError, data: unknown, file: string): DataError {
   const field = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    message = /[\s()]/.test(issue.keys[0] ?? '')
+    message = !/^[a-z_]+$/.test(issue.keys[0] ?? '')
       ? 'looks like the rest of a value cut at a comma; put values that contain commas in quotes'
       : 'is not a field of the monograph format (see docs/monograph-format.md)';
   }
