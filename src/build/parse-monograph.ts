@@ -63,7 +63,9 @@ function firstIssue(error: ZodError, data: unknown, file: string): DataError {
   if (issue.code === 'unrecognized_keys') {
     message = !/^[a-z_]+$/.test(issue.keys[0] ?? '')
       ? 'looks like the rest of a value cut at a comma; put values that contain commas in quotes'
-      : 'is not a field of the monograph format (see docs/monograph-format.md)';
+      : issue.path.length > 0
+        ? 'is not a field here (a comma inside an unquoted value also causes this; quote such values)'
+        : 'is not a field of the monograph format (see docs/monograph-format.md)';
   }
   else if (issue.code !== 'custom' && valueAt(data, issue.path) === undefined) message = 'is required';
   return new DataError(file, field || '(front matter)', message);
