@@ -1,5 +1,6 @@
 import type FuseConstructor from 'fuse.js';
 import type { PhraseList } from './phrase-list.js';
+import { closeness } from './closeness.js';
 
 export interface FuzzyHit {
   /** Index into the phrase list. */
@@ -10,13 +11,17 @@ export interface FuzzyHit {
 
 const MAX_CANDIDATES = 300;
 
+/** Below this closeness a phrase is not what the user typed, whatever Fuse thinks. */
+export const MIN_QUALITY = 0.7;
+
 /**
  * Typo-tolerant matching of a query against short phrases (names, classes,
  * side effects). Fuse only sees the phrases that share some three-letter
  * pieces with the query, so the cost stays small at tens of thousands of
- * phrases.
+ * phrases. Fuse finds the query anywhere inside a phrase, even across words,
+ * so each hit is scored again by how close it is to whole words of the phrase.
  */
-export function fuzzyMatch(phrases: PhraseList, query: string, threshold = 0.34): FuzzyHit[] {
+export function fuzzyMatch(phrases: PhraseList, query: string, threshold = 0.34, minQuality = MIN_QUALITY): FuzzyHit[] {
   const candidates = candidatesFor(phrases, query);
   if (candidates.length === 0) return [];
   // Loaded here, not at start-up: exact look-ups never need it.
@@ -25,7 +30,13 @@ export function fuzzyMatch(phrases: PhraseList, query: string, threshold = 0.34)
     candidates.map((i) => phrases.at(i)),
     { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true },
   );
-  return fuse.search(query.slice(0, 32)).map((hit) => ({ index: candidates[hit.refIndex]!, quality: 1 - (hit.score ?? 1) }));
+  const hits: FuzzyHit[] = [];
+  for (const hit of fuse.search(query.slice(0, 32))) {
+    const index = candidates[hit.refIndex]!;
+    const quality = closeness(query, phrases.at(index));
+    if (quality >= minQuality) hits.push({ index, quality });
+  }
+  return hits.sort((a, b) => b.quality - a.quality || a.index - b.index);
 }
 
 function candidatesFor(phrases: PhraseList, query: string): number[] {

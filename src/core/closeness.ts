@@ -1,0 +1,49 @@
+/**
+ * Optimal-string-alignment distance: inserting, deleting or changing a letter,
+ * or swapping two neighbours ("ambein" → "ambien"), each costs 1.
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
+    }
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]!;
+}
+
+function similarity(a: string, b: string): number {
+  return 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
+}
+
+// A typed start of a word ("gaba" for gabapentin) counts, but below a whole-word match.
+const MIN_PREFIX = 4;
+
+/**
+ * How close a typed query is to a phrase, from 1 (the same) towards 0: the
+ * query against the whole phrase, against each run of as many of its words,
+ * and against the start of a longer word. Unlike a substring search, "forums"
+ * is not close to "metformin", nor "baclofin" to "duraclon".
+ */
+export function closeness(query: string, phrase: string): number {
+  let best = similarity(query, phrase);
+  const words = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const span = query.split(' ').length;
+  for (let i = 0; i + span <= words.length && best < 1; i++) {
+    const window = words.slice(i, i + span).join(' ');
+    best = Math.max(best, similarity(query, window));
+    if (query.length >= MIN_PREFIX && window.length > query.length) {
+      const start = similarity(query, window.slice(0, query.length));
+      best = Math.max(best, start * (0.5 + (0.4 * query.length) / window.length));
+    }
+  }
+  return best;
+}
