@@ -20,10 +20,13 @@ describe('medinfo studies', () => {
 });
 
 describe('medinfo search', () => {
-  it('"muscle relaxant" finds baclofen through its class', () => {
-    const hits = json(['search', 'muscle', 'relaxant', '--json']);
-    expect(hits[0].slug).toBe('baclofen');
-    expect(hits[0].matched).toContainEqual({ field: 'class', value: 'muscle relaxant' });
+  it('"muscle relaxant" finds baclofen and every other muscle relaxant through their class, before anything else', () => {
+    const hits = json(['search', 'muscle', 'relaxant', '--json', '--limit', '50']);
+    const relaxants = json(['list', '--class', 'muscle-relaxant', '--json']).map((d: { slug: string }) => d.slug);
+    expect(relaxants).toContain('baclofen');
+    const first = hits.slice(0, relaxants.length);
+    expect(first.map((h: { slug: string }) => h.slug).sort()).toEqual([...relaxants].sort());
+    for (const hit of first) expect(hit.matched).toContainEqual({ field: 'class', value: 'muscle relaxant' });
   });
 
   it('tolerates a typo in a brand name', () => {
