@@ -1,7 +1,9 @@
 import { shardOf } from '../core/hash.js';
 import {
+  encodePosting,
   FORMAT_VERSION,
   PHRASE_FIELDS,
+  POSTING_WIDTH,
   paths,
   type DrugSummary,
   type Manifest,
@@ -45,7 +47,8 @@ export function compileLibrary(records: DrugRecord[], classes: Record<string, st
 
   for (const record of sorted) files.set(paths.record(record.monograph.slug), json(record));
   files.set(paths.drugs, json(summaries));
-  files.set(paths.phrases, json(phraseIndex(sorted)));
+  files.set(paths.phrases, json(phraseIndex(sorted, PHRASE_FIELDS)));
+  files.set(paths.namePhrases, json(phraseIndex(sorted, ['name', 'brand', 'alias'])));
 
   const prose = proseIndex(sorted);
   files.set(paths.proseMeta, json(prose.meta));
@@ -62,11 +65,11 @@ export function compileLibrary(records: DrugRecord[], classes: Record<string, st
   return files;
 }
 
-function phraseIndex(records: DrugRecord[]): PhraseIndex {
+function phraseIndex(records: DrugRecord[], fields: readonly PhraseField[]): PhraseIndex {
   const postings = new Map<string, number[]>();
   const add = (text: string, drug: number, field: PhraseField) => {
     const key = nameKey(text);
-    if (!key) return;
+    if (!key || !fields.includes(field)) return;
     const list = postings.get(key) ?? [];
     const fieldCode = PHRASE_FIELDS.indexOf(field);
     for (let i = 0; i < list.length; i += 2) if (list[i] === drug && list[i + 1] === fieldCode) return;
@@ -82,14 +85,16 @@ function phraseIndex(records: DrugRecord[]): PhraseIndex {
     m.uses.forEach((use) => add(use, drug, 'use'));
     m.side_effects.forEach((row) => add(row.effect, drug, 'side effect'));
   });
+  if (records.length * 8 > 36 ** POSTING_WIDTH) throw new Error(`too many drugs for the phrase index: ${records.length}`);
   const phrases = [...postings.keys()].sort();
   const offsets = [0];
-  const flat: number[] = [];
+  const encoded: string[] = [];
   for (const phrase of phrases) {
-    flat.push(...postings.get(phrase)!);
-    offsets.push(flat.length);
+    const list = postings.get(phrase)!;
+    for (let i = 0; i < list.length; i += 2) encoded.push(encodePosting(list[i]!, list[i + 1]!));
+    offsets.push(encoded.length);
   }
-  return { slugs: records.map((r) => r.monograph.slug), text: phrases.join('\n'), offsets, postings: flat };
+  return { slugs: records.map((r) => r.monograph.slug), text: phrases.join('\n'), offsets, postings: encoded.join('') };
 }
 
 function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShard[] } {

@@ -34,15 +34,20 @@ const MIN_PREFIX = 4;
  * is not close to "metformin", nor "baclofin" to "duraclon".
  */
 export function closeness(query: string, phrase: string): number {
-  let best = similarity(query, phrase);
+  let best = 0;
+  const consider = (text: string, factor = 1) => {
+    // The length difference alone bounds how similar two texts can be: skip what cannot win.
+    if ((1 - Math.abs(query.length - text.length) / Math.max(query.length, text.length, 1)) * factor <= best) return;
+    best = Math.max(best, similarity(query, text) * factor);
+  };
+  consider(phrase);
   const words = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const span = query.split(' ').length;
   for (let i = 0; i + span <= words.length && best < 1; i++) {
     const window = words.slice(i, i + span).join(' ');
-    best = Math.max(best, similarity(query, window));
+    consider(window);
     if (query.length >= MIN_PREFIX && window.length > query.length) {
-      const start = similarity(query, window.slice(0, query.length));
-      best = Math.max(best, start * (0.5 + (0.4 * query.length) / window.length));
+      consider(window.slice(0, query.length), 0.5 + (0.4 * query.length) / window.length);
     }
   }
   return best;

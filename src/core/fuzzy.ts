@@ -9,7 +9,15 @@ export interface FuzzyHit {
   quality: number;
 }
 
-const MAX_CANDIDATES = 300;
+
+export interface FuzzyOptions {
+  /** Fuse's threshold: how loose a candidate may be before it is scored. */
+  threshold?: number;
+  /** The least closeness (see closeness.ts) a hit must have. */
+  minQuality?: number;
+  /** How many phrases sharing the most three-letter pieces with the query Fuse looks at. */
+  maxCandidates?: number;
+}
 
 /** Below this closeness a phrase is not what the user typed, whatever Fuse thinks. */
 export const MIN_QUALITY = 0.7;
@@ -21,8 +29,9 @@ export const MIN_QUALITY = 0.7;
  * phrases. Fuse finds the query anywhere inside a phrase, even across words,
  * so each hit is scored again by how close it is to whole words of the phrase.
  */
-export function fuzzyMatch(phrases: PhraseList, query: string, threshold = 0.34, minQuality = MIN_QUALITY): FuzzyHit[] {
-  const candidates = candidatesFor(phrases, query);
+export function fuzzyMatch(phrases: PhraseList, query: string, options: FuzzyOptions = {}): FuzzyHit[] {
+  const { threshold = 0.34, minQuality = MIN_QUALITY, maxCandidates = 100 } = options;
+  const candidates = candidatesFor(phrases, query, maxCandidates);
   if (candidates.length === 0) return [];
   // Loaded here, not at start-up: exact look-ups never need it.
   const Fuse = require('fuse.js') as typeof FuseConstructor;
@@ -39,7 +48,7 @@ export function fuzzyMatch(phrases: PhraseList, query: string, threshold = 0.34,
   return hits.sort((a, b) => b.quality - a.quality || a.index - b.index);
 }
 
-function candidatesFor(phrases: PhraseList, query: string): number[] {
+function candidatesFor(phrases: PhraseList, query: string, max: number): number[] {
   const grams = trigrams(query);
   if (grams.length === 0 || phrases.length === 0) return [];
   const needed = Math.max(1, Math.floor(grams.length / 3));
@@ -54,9 +63,9 @@ function candidatesFor(phrases: PhraseList, query: string): number[] {
     }
   }
   const scored = [...shared].filter(([, count]) => count >= needed);
-  if (scored.length > MAX_CANDIDATES) {
+  if (scored.length > max) {
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    scored.length = MAX_CANDIDATES;
+    scored.length = max;
   }
   return scored.map(([i]) => i).sort((a, b) => a - b);
 }

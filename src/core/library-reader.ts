@@ -14,7 +14,10 @@ export interface LibraryReader {
   /** The slug a name key belongs to in this library, if any. */
   slugFor(key: string): string | undefined;
   record(slug: string): DrugRecord;
+  /** Every short phrase: names, brands, aliases, classes, uses, side effects. */
   phrases(): PhraseIndex;
+  /** Only the names, brands and aliases: what did-you-mean looks through. */
+  namePhrases(): PhraseIndex;
   proseMeta(): ProseMeta;
   proseShard(n: number): ProseShard;
 }

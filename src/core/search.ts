@@ -1,5 +1,5 @@
 import { fuzzyMatch } from './fuzzy.js';
-import { PHRASE_FIELDS, type PhraseField } from './library-format.js';
+import { forEachPosting, PHRASE_FIELDS, type PhraseField } from './library-format.js';
 import type { LibraryReader } from './library-reader.js';
 import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
@@ -57,44 +57,61 @@ function byScore(a: SearchHit, b: SearchHit): number {
 
 function searchLibrary(library: LibraryReader, phrase: string, words: string[], limit: number): SearchHit[] {
   const index = library.phrases();
-  const { slugs, offsets, postings } = index;
+  const { slugs } = index;
   const phrases = phraseListOf(index);
   const short = new Float64Array(slugs.length);
-  const matched = new Map<number, SearchMatch[]>();
 
   const queries = words.length > 1 ? [phrase, ...words] : [phrase];
-  for (const q of queries) {
+  const hits = queries.flatMap((q) => {
     const whole = q === phrase ? 1 : 1 / words.length;
-    for (const hit of fuzzyMatch(phrases, q)) {
-      const value = phrases.at(hit.index);
-      for (let i = offsets[hit.index]!; i < offsets[hit.index + 1]!; i += 2) {
-        const drug = postings[i]!;
-        const field = PHRASE_FIELDS[postings[i + 1]!]!;
-        short[drug] = Math.max(short[drug]!, hit.quality * FIELD_WEIGHT[field] * whole);
-        const list = matched.get(drug) ?? [];
-        if (!list.some((m) => m.field === field && m.value === value)) list.push({ field, value });
-        matched.set(drug, list);
-      }
-    }
+    return fuzzyMatch(phrases, q).map((hit) => ({ ...hit, whole }));
+  });
+  for (const hit of hits) {
+    forEachPosting(index, hit.index, (drug, code) => {
+      short[drug] = Math.max(short[drug]!, hit.quality * FIELD_WEIGHT[PHRASE_FIELDS[code]!] * hit.whole);
+    });
   }
 
   const prose = proseScores(library, words);
   const total = new Float64Array(slugs.length);
-  const candidates: number[] = [];
-  for (let drug = 0; drug < slugs.length; drug++) {
-    const score = short[drug]! * SHORT_FIELD_FACTOR + prose[drug]!;
-    if (score > 0) {
-      total[drug] = score;
-      candidates.push(drug);
-    }
+  for (let drug = 0; drug < slugs.length; drug++) total[drug] = short[drug]! * SHORT_FIELD_FACTOR + prose[drug]!;
+  const best = topDrugs(total, limit);
+
+  // What matched is worked out for the shown drugs only: a class can name thousands.
+  const matched = new Map<number, SearchMatch[]>(best.map((drug) => [drug, []]));
+  for (const hit of hits) {
+    const value = phrases.at(hit.index);
+    forEachPosting(index, hit.index, (drug, code) => {
+      const list = matched.get(drug);
+      const field = PHRASE_FIELDS[code]!;
+      if (list && !list.some((m) => m.field === field && m.value === value)) list.push({ field, value });
+    });
   }
-  // Ties go to the lower index, which is slug order: the same query always ranks the same way.
-  candidates.sort((a, b) => total[b]! - total[a]! || a - b);
-  return candidates.slice(0, limit).map((drug) => {
-    const found = [...(matched.get(drug) ?? [])];
+  return best.map((drug) => {
+    const found = matched.get(drug)!;
     if (prose[drug]! > 0) found.push({ field: 'text', value: words.join(' ') });
     return { slug: slugs[drug]!, score: round(total[drug]!), matched: found };
   });
+}
+
+/**
+ * The `limit` drugs with the highest positive scores, best first; ties go to
+ * the lower index, which is slug order, so the same query always ranks the same way.
+ */
+function topDrugs(scores: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  for (let drug = 0; drug < scores.length; drug++) {
+    if (!(scores[drug]! > 0)) continue;
+    if (top.length === limit && !before(drug, top[limit - 1]!)) continue;
+    let at = top.length < limit ? top.length : limit - 1;
+    while (at > 0 && before(drug, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = drug;
+  }
+  return top;
 }
 
 /** BM25 over the prose, normalised so the best document scores 1; one entry per drug. */

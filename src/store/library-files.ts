@@ -41,6 +41,10 @@ export class LibraryFiles implements LibraryReader {
     return this.read(paths.phrases);
   }
 
+  namePhrases(): PhraseIndex {
+    return this.read(paths.namePhrases);
+  }
+
   proseMeta(): ProseMeta {
     return this.read(paths.proseMeta);
   }
