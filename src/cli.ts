@@ -10,6 +10,7 @@ import { searchCommand } from './commands/search.js';
 import { showCommand } from './commands/show.js';
 import { sideEffectsCommand } from './commands/side-effects.js';
 import { studiesCommand } from './commands/studies.js';
+import { compileCommand } from './commands/compile.js';
 import { examples } from './commands/options.js';
 
 declare const MEDINFO_VERSION: string;
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
     .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
     .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
-    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder')
+    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile')
     .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
     .showSuggestionAfterError()
     .exitOverride()
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(studiesCommand(getContext));
   program.addCommand(searchCommand(getContext));
   program.addCommand(listCommand(getContext));
+  program.addCommand(compileCommand(getContext));
   for (const command of program.commands) command.exitOverride().showSuggestionAfterError().configureOutput(program.configureOutput());
 
   try {
@@ -50,14 +52,19 @@ export async function main(argv: string[]): Promise<number> {
 
 function makeContext(output: Output, dataDir: string | undefined): Context {
   let catalog: Promise<Catalog> | undefined;
+  const warn = (message: string) => output.err(`medinfo: warning: ${message}\n`);
   return {
     output,
+    compile: async (folder, out) => {
+      const { compileDataDir } = await import('./store/user-folder.js');
+      return compileDataDir(folder, out, bundledLibrary(), warn);
+    },
     catalog: () => {
       catalog ??= (async () => {
         const bundled = bundledLibrary();
         if (dataDir === undefined) return [bundled];
-        const { openUserFolder } = await import('./store/user-folder.js');
-        const user = openUserFolder(dataDir, bundled, process.env, (message) => output.err(`medinfo: warning: ${message}\n`));
+        const { openDataDir } = await import('./store/user-folder.js');
+        const user = openDataDir(dataDir, bundled, process.env, warn);
         return [user, bundled];
       })();
       return catalog;

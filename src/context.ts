@@ -5,4 +5,6 @@ import type { Output } from './render/output.js';
 export interface Context {
   output: Output;
   catalog(): Promise<Catalog>;
+  /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
+  compile(folder: string, out: string): Promise<number>;
 }

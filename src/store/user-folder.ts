@@ -1,15 +1,63 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { digest } from '../core/hash.js';
-import { FORMAT_VERSION } from '../core/library-format.js';
+import { FORMAT_VERSION, paths } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import { LibraryFiles } from './library-files.js';
 
 declare const MEDINFO_VERSION: string;
 const PROBLEMS = 'problems.json';
+
+/**
+ * What `--data-dir` names: a library made by `medinfo compile`, read as it is
+ * (its freshness is the user's to keep, by compiling again), or a folder of
+ * monographs, compiled and cached.
+ */
+export function openDataDir(
+  dir: string,
+  bundled: LibraryReader,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): LibraryReader {
+  const folder = resolve(dir);
+  if (isCompiledLibrary(folder)) {
+    const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, 'compile it again with medinfo compile');
+    library.manifest();
+    return library;
+  }
+  return openUserFolder(dir, bundled, env, warn);
+}
+
+/** A folder written by `medinfo compile` (or the build) holds a manifest; a folder of monographs does not. */
+export function isCompiledLibrary(folder: string): boolean {
+  return existsSync(join(folder, paths.manifest));
+}
+
+/**
+ * Compiles a folder of monographs into `out`, for `medinfo compile`. Returns how
+ * many drugs it holds; invalid files are reported through `warn` and left out.
+ */
+export function compileDataDir(dir: string, out: string, bundled: LibraryReader, warn: (message: string) => void): number {
+  const folder = resolve(dir);
+  const target = resolve(out);
+  const names = monographNames(dir, folder);
+  if (target === folder || target.startsWith(`${folder}/`)) throw new UsageError(`the compiled library cannot go inside the folder it is compiled from ("${dir}")`);
+  if (existsSync(target) && !isCompiledLibrary(target) && readdirSync(target).length > 0) {
+    throw new UsageError(`"${out}" is not empty and not a compiled medinfo library; refusing to replace it`);
+  }
+  const { compileFolder, writeLibrary } = loadCompiler();
+  const compiled = compileFolder(folder, names, bundled, (name) => join(dir, name));
+  compiled.problems.forEach(warn);
+  try {
+    writeLibrary(target, compiled.files);
+  } catch (error) {
+    throw new UsageError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return names.length - compiled.problems.length;
+}
 
 /**
  * A folder of the user's monographs (`--data-dir`), compiled like the bundled
@@ -78,22 +126,23 @@ function removeOldEntries(entry: string): void {
   }
 }
 
-function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
+function monographNames(dir: string, folder: string, option = ''): string[] {
   let names: string[];
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     names = readdirSync(folder);
   } catch {
-    throw new UsageError(`--data-dir: "${dir}" is not a folder that can be read`);
+    throw new UsageError(`${option}"${dir}" is not a folder that can be read`);
   }
-  return names
-    .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
-    .sort()
-    .map((name) => {
-      // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
-      const stat = statSync(`${folder}/${name}`, { throwIfNoEntry: false });
-      return { name, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
-    });
+  return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
+}
+
+function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
+  return monographNames(dir, folder, '--data-dir: ').map((name) => {
+    // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
+    const stat = statSync(`${folder}/${name}`, { throwIfNoEntry: false });
+    return { name, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
+  });
 }
 
 function readCached(entry: string, folder: string): { library: LibraryReader; problems: string[] } | undefined {
