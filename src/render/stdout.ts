@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** Where results go: stdout, opened as cheaply as it can be. */
 export interface Sink {
@@ -13,15 +13,16 @@ export class OutputClosed extends Error {}
 /**
  * Opens stdout. When it is a pipe or a file, results are written straight to
  * file descriptor 1: process.stdout would load Node's stream and socket
- * modules first, a few milliseconds on every piped run. Anything else (a
- * terminal, /dev/null) goes through process.stdout, which knows how to
- * tell a terminal apart.
+ * modules first, a few milliseconds on every piped run. So does /dev/null,
+ * where scripts that only want the exit code send it. Anything else (a
+ * terminal) goes through process.stdout, which knows how to tell a terminal
+ * apart.
  */
 export function openStdout(): Sink {
   let direct = false;
   try {
     const stat = fstatSync(1);
-    direct = stat.isFIFO() || stat.isFile() || stat.isSocket();
+    direct = stat.isFIFO() || stat.isFile() || stat.isSocket() || isDevNull(stat);
   } catch {
     direct = false;
   }
@@ -32,6 +33,15 @@ export function openStdout(): Sink {
     throw error;
   });
   return { isTTY: Boolean(stream.isTTY), columns: stream.columns, write: (text) => void stream.write(text) };
+}
+
+function isDevNull(stat: { isCharacterDevice(): boolean; rdev: number }): boolean {
+  if (!stat.isCharacterDevice()) return false;
+  try {
+    return statSync('/dev/null').rdev === stat.rdev;
+  } catch {
+    return false;
+  }
 }
 
 function writeAll(text: string): void {
