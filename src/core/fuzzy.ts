@@ -42,7 +42,8 @@ export function fuzzyMatch(phrases: PhraseList, query: string, options: FuzzyOpt
   const hits: FuzzyHit[] = [];
   for (const hit of fuse.search(query.slice(0, 32))) {
     const index = candidates[hit.refIndex]!;
-    const quality = closeness(query, phrases.at(index));
+    // The floor lets closeness stop early on phrases that cannot reach minQuality.
+    const quality = closeness(query, phrases.at(index), minQuality - 1e-9);
     if (quality >= minQuality) hits.push({ index, quality });
   }
   return hits.sort((a, b) => b.quality - a.quality || a.index - b.index);

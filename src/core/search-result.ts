@@ -33,12 +33,15 @@ const MAX_LENGTH = 110;
  * the first sentence of the monograph.
  */
 export function snippetFor(monograph: Monograph, words: readonly string[]): string {
-  const sentences = monograph.sections.flatMap((section) => plainText(section.markdown).split(/(?<=[.!?])\s+/));
-  const found = sentences.find((sentence) => {
-    const key = nameKey(sentence);
-    return words.some((word) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(word)}`, 'u').test(key));
-  });
-  return shorten(found ?? sentences[0] ?? monograph.uses.join(', '));
+  const startOfWord = words.length > 0 ? new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escape).join('|')})`, 'u') : undefined;
+  let first: string | undefined;
+  for (const section of monograph.sections) {
+    for (const sentence of plainText(section.markdown).split(/(?<=[.!?])\s+/)) {
+      first ??= sentence;
+      if (startOfWord?.test(nameKey(sentence))) return shorten(sentence);
+    }
+  }
+  return shorten(first ?? monograph.uses.join(', '));
 }
 
 function plainText(markdown: string): string {
