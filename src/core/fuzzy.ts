@@ -15,7 +15,7 @@ export interface FuzzyOptions {
   threshold?: number;
   /** The least closeness (see closeness.ts) a hit must have. */
   minQuality?: number;
-  /** How many phrases sharing the most three-letter pieces with the query Fuse looks at. */
+  /** How many phrases sharing the most three-letter pieces with the query are scored. */
   maxCandidates?: number;
 }
 
@@ -24,28 +24,30 @@ export const MIN_QUALITY = 0.7;
 
 /**
  * Typo-tolerant matching of a query against short phrases (names, classes,
- * side effects). Fuse only sees the phrases that share some three-letter
- * pieces with the query, so the cost stays small at tens of thousands of
- * phrases. Fuse finds the query anywhere inside a phrase, even across words,
- * so each hit is scored again by how close it is to whole words of the phrase.
+ * side effects), best first. Only phrases that share three-letter pieces with
+ * the query are looked at, so the cost stays small at tens of thousands of
+ * phrases; each is scored by how close the query is to whole words of it
+ * (closeness.ts), and Fuse confirms the few that pass. Fuse alone finds the
+ * query anywhere inside a phrase, even across words ("forums" in "metformin").
  */
 export function fuzzyMatch(phrases: PhraseList, query: string, options: FuzzyOptions = {}): FuzzyHit[] {
   const { threshold = 0.34, minQuality = MIN_QUALITY, maxCandidates = 100 } = options;
   const candidates = candidatesFor(phrases, query, maxCandidates);
-  if (candidates.length === 0) return [];
-  // Loaded here, not at start-up: exact look-ups never need it.
-  const Fuse = require('fuse.js') as typeof FuseConstructor;
-  const fuse = new Fuse(
-    candidates.map((i) => phrases.at(i)),
-    { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true },
-  );
-  const hits: FuzzyHit[] = [];
-  for (const hit of fuse.search(query.slice(0, 32))) {
-    const index = candidates[hit.refIndex]!;
+  const scored: FuzzyHit[] = [];
+  for (const index of candidates) {
     // The floor lets closeness stop early on phrases that cannot reach minQuality.
     const quality = closeness(query, phrases.at(index), minQuality - 1e-9);
-    if (quality >= minQuality) hits.push({ index, quality });
+    if (quality >= minQuality) scored.push({ index, quality });
   }
+  if (scored.length === 0) return [];
+  // Fuse has the last word on what counts as a typo of the query; it only sees the few phrases left.
+  // Loaded here, not at start-up: exact look-ups never need it.
+  const Fuse = require('fuse.js/basic') as typeof FuseConstructor;
+  const fuse = new Fuse(
+    scored.map((hit) => phrases.at(hit.index)),
+    { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true, shouldSort: false, ignoreFieldNorm: true },
+  );
+  const hits = fuse.search(query.slice(0, 32)).map((hit) => scored[hit.refIndex]!);
   return hits.sort((a, b) => b.quality - a.quality || a.index - b.index);
 }
 

@@ -15,7 +15,7 @@ export function findSection(monograph: Monograph, wanted: string): number {
   if (index === -1) index = titles.findIndex((title) => title.startsWith(key));
   if (index === -1) index = titles.findIndex((title) => title.split(' ').some((word) => word.startsWith(key)));
   if (index === -1 && key) {
-    const Fuse = require('fuse.js') as typeof FuseConstructor;
+    const Fuse = require('fuse.js/basic') as typeof FuseConstructor;
     const best = new Fuse(titles, { includeScore: true, threshold: 0.4, ignoreLocation: true }).search(key)[0];
     if (best) index = best.refIndex;
   }

@@ -29,4 +29,11 @@ describe('how close a typed word is to a name', () => {
     expect(start).toBeGreaterThan(0.5);
     expect(start).toBeLessThan(closeness('gabapentin', 'gabapentin'));
   });
+
+  it('gives up early, but never wrongly, on what cannot reach the bar', () => {
+    expect(editDistance('forums', 'metformin', 2)).toBeGreaterThan(2);
+    expect(editDistance('baclofin', 'baclofen', 2)).toBe(1);
+    expect(closeness('forums', 'metformin', 0.7)).toBe(0);
+    expect(closeness('gabapenten', 'gabapentin', 0.7)).toBe(closeness('gabapenten', 'gabapentin'));
+  });
 });
