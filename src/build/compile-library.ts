@@ -1,9 +1,7 @@
 import { shardOf } from '../core/hash.js';
 import {
-  encodePosting,
   FORMAT_VERSION,
   PHRASE_FIELDS,
-  POSTING_WIDTH,
   paths,
   type DrugSummary,
   type Manifest,
@@ -13,6 +11,7 @@ import {
   type ProseShard,
 } from '../core/library-format.js';
 import type { DrugRecord } from '../core/monograph.js';
+import { packNumbers, packStrings, widthFor } from '../core/packed.js';
 import { nameKey, namesOf } from '../core/names.js';
 import { wordsOf } from '../core/words.js';
 
@@ -85,16 +84,25 @@ function phraseIndex(records: DrugRecord[], fields: readonly PhraseField[]): Phr
     m.uses.forEach((use) => add(use, drug, 'use'));
     m.side_effects.forEach((row) => add(row.effect, drug, 'side effect'));
   });
-  if (records.length * 8 > 36 ** POSTING_WIDTH) throw new Error(`too many drugs for the phrase index: ${records.length}`);
   const phrases = [...postings.keys()].sort();
   const offsets = [0];
-  const encoded: string[] = [];
+  const flat: number[] = [];
   for (const phrase of phrases) {
     const list = postings.get(phrase)!;
-    for (let i = 0; i < list.length; i += 2) encoded.push(encodePosting(list[i]!, list[i + 1]!));
-    offsets.push(encoded.length);
+    for (let i = 0; i < list.length; i += 2) flat.push(list[i]! * 8 + list[i + 1]!);
+    offsets.push(flat.length);
   }
-  return { slugs: records.map((r) => r.monograph.slug), text: phrases.join('\n'), offsets, postings: encoded.join('') };
+  const slugs = records.map((r) => r.monograph.slug);
+  const text = phrases.join('\n');
+  const largest = Math.max(records.length * 8, flat.length, text.length, slugs.join('\n').length);
+  const width = widthFor(largest);
+  return {
+    width,
+    slugs: packStrings(slugs, width),
+    phrases: packStrings(phrases, width),
+    offsets: packNumbers(offsets, width),
+    postings: packNumbers(flat, width),
+  };
 }
 
 function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShard[] } {

@@ -1,9 +1,11 @@
+import { packedAt, type PackedStrings } from './packed.js';
+
 /**
  * The compiled library: what the build writes and the run time reads.
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 export interface Manifest {
   format: number;
@@ -29,40 +31,31 @@ export const PHRASE_FIELDS = ['name', 'brand', 'alias', 'class', 'use', 'side ef
 export type PhraseField = (typeof PHRASE_FIELDS)[number];
 
 /**
- * `search/phrases.json`: every distinct short phrase (name, brand, alias, class,
- * use, side effect) once, as a name key, sorted and joined by newlines in
- * `text`. Phrase i has postings `offsets[i] .. offsets[i + 1]`, each one
- * POSTING_WIDTH base-36 digits of `postings` holding `drug * 8 + field`, where
- * drug indexes `slugs` and field indexes PHRASE_FIELDS. Strings parse far
- * faster than arrays of hundreds of thousands of numbers, and a search decodes
- * only the postings of the phrases it matched.
+ * `search/phrases.json` (every short phrase: name, brand, alias, class, use,
+ * side effect) and `names/phrases.json` (names, brands and aliases only). Each
+ * distinct phrase appears once, as a name key, in sorted order. Phrase i has
+ * postings `offsets[i] .. offsets[i + 1]`, each `drug * 8 + field`, where drug
+ * indexes `slugs` and field indexes PHRASE_FIELDS. Every number is packed
+ * (packed.ts) in `width` base-36 digits, so the index is a handful of strings:
+ * parsed in a blink at tens of thousands of drugs, and decoded only where a
+ * look-up lands.
  */
 export interface PhraseIndex {
-  slugs: string[];
-  text: string;
-  offsets: number[];
+  width: number;
+  slugs: PackedStrings;
+  phrases: PackedStrings;
+  offsets: string;
   postings: string;
 }
 
-export const POSTING_WIDTH = 4;
-
 /** Calls `visit` with each (drug, field) posting of phrase `phrase`. */
 export function forEachPosting(index: PhraseIndex, phrase: number, visit: (drug: number, field: number) => void): void {
-  const text = index.postings;
-  for (let i = index.offsets[phrase]!; i < index.offsets[phrase + 1]!; i++) {
-    // parseInt(text.slice(...), 36), without making a string per posting: a class can have thousands.
-    let code = 0;
-    for (let at = i * POSTING_WIDTH; at < (i + 1) * POSTING_WIDTH; at++) {
-      const c = text.charCodeAt(at);
-      code = code * 36 + (c <= 57 ? c - 48 : c - 87);
-    }
-    visit(code >>> 3, code & 7);
+  const { width, offsets, postings } = index;
+  const end = packedAt(offsets, phrase + 1, width);
+  for (let i = packedAt(offsets, phrase, width); i < end; i++) {
+    const code = packedAt(postings, i, width);
+    visit(Math.floor(code / 8), code % 8);
   }
-}
-
-/** The inverse of forEachPosting's decoding, for the build. */
-export function encodePosting(drug: number, field: number): string {
-  return (drug * 8 + field).toString(36).padStart(POSTING_WIDTH, '0');
 }
 
 /** `search/prose-meta.json`: the prose vocabulary (sorted, for prefix look-up) and document lengths. */

@@ -1,42 +1,51 @@
+import type { PhraseIndex } from './library-format.js';
+import { packedAt, type PackedStrings } from './packed.js';
+
 /**
- * The short phrases of a library as one newline-separated string, as the
- * index stores them: one string parses faster than tens of thousands, and
- * `indexOf` over it finds a three-letter piece in every phrase at once.
+ * A list of strings stored as one newline-joined string and packed start
+ * offsets (see packed.ts): `indexOf` over the text finds a three-letter piece
+ * in every string at once, and nothing is split or copied until asked for.
  */
 export class PhraseList {
-  private readonly starts: number[] = [0];
+  readonly text: string;
+  readonly length: number;
+  private readonly starts: string;
 
-  constructor(readonly text: string) {
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
-  }
-
-  get length(): number {
-    return this.text === '' ? 0 : this.starts.length;
+  constructor(
+    packed: PackedStrings,
+    private readonly width: number,
+  ) {
+    this.text = packed.text;
+    this.starts = packed.starts;
+    this.length = packed.starts.length / width;
   }
 
   at(index: number): string {
-    const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.text.length;
-    return this.text.slice(this.starts[index], end);
+    const end = index + 1 < this.length ? packedAt(this.starts, index + 1, this.width) - 1 : this.text.length;
+    return this.text.slice(packedAt(this.starts, index, this.width), end);
   }
 
-  /** The index of the phrase that contains character `offset` of the text. */
+  /** The index of the string that contains character `offset` of the text. */
   indexOfOffset(offset: number): number {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
+      if (packedAt(this.starts, mid, this.width) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 }
 
-const lists = new WeakMap<object, PhraseList>();
+const lists = new WeakMap<PhraseIndex, { phrases: PhraseList; slugs: PhraseList }>();
 
-/** One PhraseList per loaded index, however many look-ups a command makes. */
-export function phraseListOf(index: { text: string }): PhraseList {
-  let list = lists.get(index);
-  if (!list) lists.set(index, (list = new PhraseList(index.text)));
-  return list;
+/** The phrases and drug slugs of a loaded index, made once however many look-ups a command makes. */
+export function listsOf(index: PhraseIndex): { phrases: PhraseList; slugs: PhraseList } {
+  let found = lists.get(index);
+  if (!found) {
+    found = { phrases: new PhraseList(index.phrases, index.width), slugs: new PhraseList(index.slugs, index.width) };
+    lists.set(index, found);
+  }
+  return found;
 }

@@ -4,7 +4,7 @@ import type { LibraryReader } from './library-reader.js';
 import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
 import { wordsOf } from './words.js';
-import { phraseListOf } from './phrase-list.js';
+import { listsOf } from './phrase-list.js';
 
 export interface SearchMatch {
   field: PhraseField | 'text';
@@ -57,8 +57,7 @@ function byScore(a: SearchHit, b: SearchHit): number {
 
 function searchLibrary(library: LibraryReader, phrase: string, words: string[], limit: number): SearchHit[] {
   const index = library.phrases();
-  const { slugs } = index;
-  const phrases = phraseListOf(index);
+  const { phrases, slugs } = listsOf(index);
   const short = new Float64Array(slugs.length);
 
   const queries = words.length > 1 ? [phrase, ...words] : [phrase];
@@ -90,7 +89,7 @@ function searchLibrary(library: LibraryReader, phrase: string, words: string[], 
   return best.map((drug) => {
     const found = matched.get(drug)!;
     if (prose[drug]! > 0) found.push({ field: 'text', value: words.join(' ') });
-    return { slug: slugs[drug]!, score: round(total[drug]!), matched: found };
+    return { slug: slugs.at(drug), score: round(total[drug]!), matched: found };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { LibraryReader } from './library-reader.js';
 import { forEachPosting } from './library-format.js';
 import { fuzzyMatch } from './fuzzy.js';
-import { phraseListOf } from './phrase-list.js';
+import { listsOf } from './phrase-list.js';
 
 // A suggestion much further from what was typed than the best one only adds noise.
 const MIN_QUALITY = 0.6;
@@ -18,11 +18,10 @@ export function suggestNames(catalog: readonly LibraryReader[], key: string, lim
   const scored = new Map<string, { label: string; quality: number }>();
   for (const library of catalog) {
     const index = library.namePhrases();
-    const { slugs } = index;
-    const phrases = phraseListOf(index);
+    const { phrases, slugs } = listsOf(index);
     for (const hit of fuzzyMatch(phrases, key, { threshold: 0.4, minQuality: MIN_QUALITY, maxCandidates: MAX_CANDIDATES })) {
       forEachPosting(index, hit.index, (drug, field) => {
-        const slug = slugs[drug]!;
+        const slug = slugs.at(drug);
         const label = field === 0 ? slug : `${phrases.at(hit.index)} (${slug})`;
         const seen = scored.get(slug);
         if (!seen || hit.quality > seen.quality) scored.set(slug, { label, quality: hit.quality });
