@@ -89,6 +89,8 @@ function exitCodeFor(error: unknown): number {
   return 70;
 }
 
+export { warmUp } from './warm-up.js';
+
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
