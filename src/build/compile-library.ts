@@ -7,6 +7,7 @@ import {
   type Manifest,
   type PhraseField,
   type PhraseIndex,
+  type PhraseIndexFile,
   type ProseMeta,
   type ProseShard,
 } from '../core/library-format.js';
@@ -46,8 +47,23 @@ export function compileLibrary(records: DrugRecord[], classes: Record<string, st
 
   for (const record of sorted) files.set(paths.record(record.monograph.slug), json(record));
   files.set(paths.drugs, json(summaries));
-  files.set(paths.phrases, json(phraseIndex(sorted, PHRASE_FIELDS)));
-  files.set(paths.namePhrases, json(phraseIndex(sorted, ['name', 'brand', 'alias'])));
+  const slugs = sorted.map((r) => r.monograph.slug);
+  files.set(paths.slugText, slugs.join('\n'));
+  for (const [where, fields] of [
+    [paths.phrases, PHRASE_FIELDS],
+    [paths.namePhrases, ['name', 'brand', 'alias']],
+  ] as const) {
+    const index = phraseIndex(sorted, fields);
+    const stored: PhraseIndexFile = {
+      width: index.width,
+      slugStarts: index.slugs.starts,
+      phraseStarts: index.phrases.starts,
+      offsets: index.offsets,
+      postings: index.postings,
+    };
+    files.set(where.index, json(stored));
+    files.set(where.text, index.phrases.text);
+  }
 
   const prose = proseIndex(sorted);
   files.set(paths.proseMeta, json(prose.meta));

@@ -5,7 +5,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 export interface Manifest {
   format: number;
@@ -31,19 +31,29 @@ export const PHRASE_FIELDS = ['name', 'brand', 'alias', 'class', 'use', 'side ef
 export type PhraseField = (typeof PHRASE_FIELDS)[number];
 
 /**
- * `search/phrases.json` (every short phrase: name, brand, alias, class, use,
- * side effect) and `names/phrases.json` (names, brands and aliases only). Each
- * distinct phrase appears once, as a name key, in sorted order. Phrase i has
- * postings `offsets[i] .. offsets[i + 1]`, each `drug * 8 + field`, where drug
- * indexes `slugs` and field indexes PHRASE_FIELDS. Every number is packed
- * (packed.ts) in `width` base-36 digits, so the index is a handful of strings:
- * parsed in a blink at tens of thousands of drugs, and decoded only where a
- * look-up lands.
+ * The short phrases of a library: every name, brand, alias, class, use and
+ * side effect (`search/`), or only the names, brands and aliases (`names/`).
+ * Each distinct phrase appears once, as a name key, in sorted order. Phrase i
+ * has postings `offsets[i] .. offsets[i + 1]`, each `drug * 8 + field`, where
+ * drug indexes `slugs` and field indexes PHRASE_FIELDS. Every number is packed
+ * (packed.ts) in `width` base-36 digits, and the texts are plain
+ * newline-joined files (`phrases.txt`, and `slugs.txt` shared by both), so
+ * loading an index at tens of thousands of drugs is a few string reads, and
+ * only what a look-up lands on is ever decoded.
  */
 export interface PhraseIndex {
   width: number;
   slugs: PackedStrings;
   phrases: PackedStrings;
+  offsets: string;
+  postings: string;
+}
+
+/** `phrases.json`: a PhraseIndex without its two texts, which are files of their own. */
+export interface PhraseIndexFile {
+  width: number;
+  slugStarts: string;
+  phraseStarts: string;
   offsets: string;
   postings: string;
 }
@@ -72,8 +82,9 @@ export const paths = {
   drugs: 'drugs.json',
   nameShard: (n: number) => `names/${n}.json`,
   record: (slug: string) => `drugs/${slug}.json`,
-  phrases: 'search/phrases.json',
-  namePhrases: 'names/phrases.json',
+  slugText: 'slugs.txt',
+  phrases: { index: 'search/phrases.json', text: 'search/phrases.txt' },
+  namePhrases: { index: 'names/phrases.json', text: 'names/phrases.txt' },
   proseMeta: 'search/prose-meta.json',
   proseShard: (n: number) => `search/prose-${n}.json`,
 };

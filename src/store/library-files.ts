@@ -1,6 +1,6 @@
 import { DataError } from '../core/errors.js';
 import { shardOf } from '../core/hash.js';
-import { FORMAT_VERSION, paths, type DrugSummary, type Manifest, type PhraseIndex, type ProseMeta, type ProseShard } from '../core/library-format.js';
+import { FORMAT_VERSION, paths, type DrugSummary, type Manifest, type PhraseIndex, type PhraseIndexFile, type ProseMeta, type ProseShard } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -38,11 +38,25 @@ export class LibraryFiles implements LibraryReader {
   }
 
   phrases(): PhraseIndex {
-    return this.read(paths.phrases);
+    return this.phraseIndex(paths.phrases);
   }
 
   namePhrases(): PhraseIndex {
-    return this.read(paths.namePhrases);
+    return this.phraseIndex(paths.namePhrases);
+  }
+
+  private phraseIndex(where: { index: string; text: string }): PhraseIndex {
+    if (this.cache.has(where.text)) return this.cache.get(where.text) as PhraseIndex;
+    const stored = this.read<PhraseIndexFile>(where.index);
+    const index: PhraseIndex = {
+      width: stored.width,
+      slugs: { text: this.text(paths.slugText), starts: stored.slugStarts },
+      phrases: { text: this.text(where.text), starts: stored.phraseStarts },
+      offsets: stored.offsets,
+      postings: stored.postings,
+    };
+    this.cache.set(where.text, index);
+    return index;
   }
 
   proseMeta(): ProseMeta {
@@ -51,6 +65,19 @@ export class LibraryFiles implements LibraryReader {
 
   proseShard(n: number): ProseShard {
     return this.read(paths.proseShard(n));
+  }
+
+  /** A plain text file, read once. */
+  private text(path: string): string {
+    if (this.cache.has(path)) return this.cache.get(path) as string;
+    let text: string;
+    try {
+      text = this.readText(path);
+    } catch (error) {
+      throw this.damaged(path, (error as NodeJS.ErrnoException).code ?? 'unreadable');
+    }
+    this.cache.set(path, text);
+    return text;
   }
 
   private read<T>(path: string): T {
