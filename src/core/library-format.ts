@@ -58,6 +58,28 @@ export interface PhraseIndexFile {
   postings: string;
 }
 
+/**
+ * Calls `visit` with each field under which `drug` has phrase `phrase`. Postings
+ * are in drug order, so this is a binary search, however many drugs share the
+ * phrase (a class can have thousands).
+ */
+export function forEachFieldOf(index: PhraseIndex, phrase: number, drug: number, visit: (field: number) => void): void {
+  const { width, offsets, postings } = index;
+  let lo = packedAt(offsets, phrase, width);
+  let hi = packedAt(offsets, phrase + 1, width);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (packedAt(postings, mid, width) < drug * 8) lo = mid + 1;
+    else hi = mid;
+  }
+  const end = packedAt(offsets, phrase + 1, width);
+  for (let i = lo; i < end; i++) {
+    const code = packedAt(postings, i, width);
+    if (code >= drug * 8 + 8) break;
+    visit(code % 8);
+  }
+}
+
 /** Calls `visit` with each (drug, field) posting of phrase `phrase`. */
 export function forEachPosting(index: PhraseIndex, phrase: number, visit: (drug: number, field: number) => void): void {
   const { width, offsets, postings } = index;

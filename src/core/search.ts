@@ -1,5 +1,5 @@
 import { fuzzyMatch } from './fuzzy.js';
-import { forEachPosting, PHRASE_FIELDS, type PhraseField } from './library-format.js';
+import { forEachFieldOf, forEachPosting, PHRASE_FIELDS, type PhraseField } from './library-format.js';
 import type { LibraryReader } from './library-reader.js';
 import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
@@ -77,17 +77,15 @@ function searchLibrary(library: LibraryReader, phrase: string, words: string[], 
   const best = topDrugs(total, limit);
 
   // What matched is worked out for the shown drugs only: a class can name thousands.
-  const matched = new Map<number, SearchMatch[]>(best.map((drug) => [drug, []]));
-  for (const hit of hits) {
-    const value = phrases.at(hit.index);
-    forEachPosting(index, hit.index, (drug, code) => {
-      const list = matched.get(drug);
-      const field = PHRASE_FIELDS[code]!;
-      if (list && !list.some((m) => m.field === field && m.value === value)) list.push({ field, value });
-    });
-  }
   return best.map((drug) => {
-    const found = matched.get(drug)!;
+    const found: SearchMatch[] = [];
+    for (const hit of hits) {
+      const value = phrases.at(hit.index);
+      forEachFieldOf(index, hit.index, drug, (code) => {
+        const field = PHRASE_FIELDS[code]!;
+        if (!found.some((m) => m.field === field && m.value === value)) found.push({ field, value });
+      });
+    }
     if (prose[drug]! > 0) found.push({ field: 'text', value: words.join(' ') });
     return { slug: slugs.at(drug), score: round(total[drug]!), matched: found };
   });
