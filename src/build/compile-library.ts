@@ -143,7 +143,12 @@ function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShar
   const vocabulary = [...postings.keys()].sort();
   const total = vocabulary.reduce((sum, word) => sum + postings.get(word)!.length / 2, 0);
   const count = Math.max(1, Math.ceil(total / POSTINGS_PER_SHARD));
-  const shards: ProseShard[] = Array.from({ length: count }, () => ({}));
-  for (const word of vocabulary) shards[shardOf(word, count)]![word] = postings.get(word)!;
-  return { meta: { vocabulary, lengths }, shards };
+  let largest = records.length;
+  for (const length of lengths) largest = Math.max(largest, length);
+  for (const list of postings.values()) for (const value of list) largest = Math.max(largest, value);
+  const width = widthFor(largest);
+  const shards: ProseShard[] = Array.from({ length: count }, () => ({ width, terms: {} }));
+  for (const word of vocabulary) shards[shardOf(word, count)]!.terms[word] = packNumbers(postings.get(word)!, width);
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
+  return { meta: { vocabulary, width, lengths: packNumbers(lengths, width), averageLength }, shards };
 }

@@ -5,7 +5,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 export interface Manifest {
   format: number;
@@ -90,14 +90,22 @@ export function forEachPosting(index: PhraseIndex, phrase: number, visit: (drug:
   }
 }
 
-/** `search/prose-meta.json`: the prose vocabulary (sorted, for prefix look-up) and document lengths. */
+/**
+ * `search/prose-meta.json`: the prose vocabulary (sorted, for prefix look-up),
+ * each drug's length in words (packed, `width` digits each) and their average.
+ */
 export interface ProseMeta {
   vocabulary: string[];
-  lengths: number[];
+  width: number;
+  lengths: string;
+  averageLength: number;
 }
 
-/** `search/prose-<n>.json`: word → flat postings `[drug, count, drug, count, ...]`. */
-export type ProseShard = Record<string, number[]>;
+/** `search/prose-<n>.json`: word → postings `drug, count, drug, count, ...`, packed `width` digits each. */
+export interface ProseShard {
+  width: number;
+  terms: Record<string, string>;
+}
 
 export const paths = {
   manifest: 'manifest.json',

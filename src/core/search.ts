@@ -5,6 +5,7 @@ import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
 import { wordsOf } from './words.js';
 import { listsOf } from './phrase-list.js';
+import { packedAt } from './packed.js';
 
 export interface SearchMatch {
   field: PhraseField | 'text';
@@ -114,22 +115,23 @@ function topDrugs(scores: Float64Array, limit: number): number[] {
 /** BM25 over the prose, normalised so the best document scores 1; one entry per drug. */
 function proseScores(library: LibraryReader, words: string[]): Float64Array {
   const meta = library.proseMeta();
-  const scores = new Float64Array(meta.lengths.length);
+  const n = meta.lengths.length / meta.width;
+  const scores = new Float64Array(n);
   if (words.length === 0) return scores;
   const shards = library.manifest().proseShards;
-  const n = meta.lengths.length;
-  const average = meta.lengths.reduce((sum, len) => sum + len, 0) / Math.max(1, n);
   for (const word of words) {
     for (const [term, weight] of expand(meta.vocabulary, word)) {
-      const list = library.proseShard(shardOf(term, shards))[term];
+      const { width, terms } = library.proseShard(shardOf(term, shards));
+      const list = Object.hasOwn(terms, term) ? terms[term]! : undefined;
       if (!list) continue;
-      const df = list.length / 2;
+      const df = list.length / width / 2;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let i = 0; i < list.length; i += 2) {
-        const tf = list[i + 1]!;
-        const len = meta.lengths[list[i]!]!;
-        const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / average));
-        scores[list[i]!] = scores[list[i]!]! + bm25 * weight;
+      for (let i = 0; i < df; i++) {
+        const drug = packedAt(list, 2 * i, width);
+        const tf = packedAt(list, 2 * i + 1, width);
+        const len = packedAt(meta.lengths, drug, meta.width);
+        const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / meta.averageLength));
+        scores[drug] = scores[drug]! + bm25 * weight;
       }
     }
   }
