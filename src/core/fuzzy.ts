@@ -55,14 +55,17 @@ function candidatesFor(phrases: PhraseList, query: string, max: number): number[
   const grams = trigrams(query);
   if (grams.length === 0 || phrases.length === 0) return [];
   const needed = Math.max(1, Math.floor(grams.length / 3));
+  const { text } = phrases;
+  // Phrases are counted by where they start in the text, found by a native lastIndexOf;
+  // only the few kept are turned into indexes.
   const shared = new Map<number, number>();
   for (const gram of grams) {
-    const seen = new Set<number>();
-    for (let at = phrases.text.indexOf(gram); at !== -1; at = phrases.text.indexOf(gram, at + 1)) {
-      const index = phrases.indexOfOffset(at);
-      if (seen.has(index)) continue;
-      seen.add(index);
-      shared.set(index, (shared.get(index) ?? 0) + 1);
+    let last = -1;
+    for (let at = text.indexOf(gram); at !== -1; at = text.indexOf(gram, at + 1)) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      if (start === last) continue;
+      last = start;
+      shared.set(start, (shared.get(start) ?? 0) + 1);
     }
   }
   const scored = [...shared].filter(([, count]) => count >= needed);
@@ -70,7 +73,7 @@ function candidatesFor(phrases: PhraseList, query: string, max: number): number[
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     scored.length = max;
   }
-  return scored.map(([i]) => i).sort((a, b) => a - b);
+  return scored.map(([start]) => phrases.indexOfOffset(start)).sort((a, b) => a - b);
 }
 
 function trigrams(text: string): string[] {
