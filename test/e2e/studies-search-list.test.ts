@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { json, medinfo } from './run';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { json, medinfo, root } from './run';
 
 describe('medinfo studies', () => {
   it('--json carries the seed study: 30 participants, 30% reported better sleep, from the article', () => {
@@ -73,6 +75,12 @@ describe('medinfo list', () => {
     const bad = medinfo(['list', '--class', 'not-a-class']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown class "not-a-class"');
+  });
+
+  it('lists every bundled monograph, one line each', () => {
+    const files = readdirSync(join(root, 'data')).filter((name) => name.endsWith('.md'));
+    const lines = medinfo(['list']).stdout.trimEnd().split('\n');
+    expect(lines.map((line) => `${line.split('\t')[0]}.md`).sort()).toEqual(files.sort());
   });
 
   it('--json lists every drug with its slug', () => {

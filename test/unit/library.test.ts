@@ -30,6 +30,19 @@ describe('the bundled library', () => {
     }
   });
 
+  it('ships the sleep, muscle-relaxant and most-prescribed drugs the library promises', () => {
+    const promised = [
+      'zolpidem', 'eszopiclone', 'zaleplon', 'suvorexant', 'lemborexant', 'ramelteon', 'doxepin', 'trazodone', 'mirtazapine',
+      'quetiapine', 'diphenhydramine', 'doxylamine', 'melatonin', 'temazepam', 'clonazepam', 'lorazepam', 'alprazolam',
+      'hydroxyzine', 'amitriptyline', 'gabapentin', 'pregabalin',
+      'baclofen', 'tizanidine', 'cyclobenzaprine', 'methocarbamol', 'carisoprodol', 'metaxalone', 'dantrolene',
+      'sertraline', 'escitalopram', 'metformin', 'lisinopril', 'losartan', 'atorvastatin', 'amlodipine', 'metoprolol',
+      'levothyroxine', 'omeprazole', 'ibuprofen', 'acetaminophen', 'warfarin', 'tramadol', 'oxycodone', 'clonidine', 'hydralazine',
+    ];
+    const slugs = drugs.map((drug) => drug.slug);
+    expect(promised.filter((slug) => !slugs.includes(slug))).toEqual([]);
+  });
+
   it('every drug has at least 4 sourced side effects, a study and 2 interactions', () => {
     for (const drug of drugs) {
       const sourced = drug.side_effects.filter((row) => drug.sources.some((s) => s.id === row.source));
