@@ -9,9 +9,8 @@ export interface FuzzyHit {
   quality: number;
 }
 
-
 export interface FuzzyOptions {
-  /** Fuse's threshold: how loose a candidate may be before it is scored. */
+  /** Fuse's threshold: how loose a match it confirms. */
   threshold?: number;
   /** The least closeness (see closeness.ts) a hit must have. */
   minQuality?: number;
@@ -47,8 +46,10 @@ export function fuzzyMatch(phrases: PhraseList, query: string, options: FuzzyOpt
     scored.map((hit) => phrases.at(hit.index)),
     { includeScore: true, ignoreLocation: true, threshold, isCaseSensitive: true, shouldSort: false, ignoreFieldNorm: true },
   );
-  const hits = fuse.search(query.slice(0, 32)).map((hit) => scored[hit.refIndex]!);
-  return hits.sort((a, b) => b.quality - a.quality || a.index - b.index);
+  return fuse
+    .search(query.slice(0, 32))
+    .map((hit) => scored[hit.refIndex]!)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
 }
 
 function candidatesFor(phrases: PhraseList, query: string, max: number): number[] {
