@@ -11,26 +11,6 @@ import { LibraryFiles } from './library-files.js';
 declare const MEDINFO_VERSION: string;
 const PROBLEMS = 'problems.json';
 
-/**
- * What `--data-dir` names: a library made by `medinfo compile`, read as it is
- * (its freshness is the user's to keep, by compiling again), or a folder of
- * monographs, compiled and cached.
- */
-export function openDataDir(
-  dir: string,
-  bundled: LibraryReader,
-  env: NodeJS.ProcessEnv,
-  warn: (message: string) => void,
-): LibraryReader {
-  const folder = resolve(dir);
-  if (isCompiledLibrary(folder)) {
-    const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, 'compile it again with medinfo compile');
-    library.manifest();
-    return library;
-  }
-  return openUserFolder(dir, bundled, env, warn);
-}
-
 /** A folder written by `medinfo compile` (or the build) holds a manifest; a folder of monographs does not. */
 export function isCompiledLibrary(folder: string): boolean {
   return existsSync(join(folder, paths.manifest));
@@ -60,21 +40,28 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
 }
 
 /**
- * A folder of the user's monographs (`--data-dir`), compiled like the bundled
- * library and cached under `$XDG_CACHE_HOME/medinfo`. The cache is keyed by the
- * folder's path and by every file's name, size and mtime, so an edited, added
- * or removed file gives a new key and is never served stale. A compiled entry
- * is written once, to a temporary folder renamed into place, and never changed
- * after, so two runs at once cannot see half of one. Invalid files are reported
- * through `warn` on every run and left out.
+ * What `--data-dir` names. A library made by `medinfo compile` is read as it
+ * is: its freshness is the user's to keep, by compiling again. A folder of
+ * monographs is compiled like the bundled library and cached under
+ * `$XDG_CACHE_HOME/medinfo`. The cache is keyed by the folder's path and by
+ * every file's name, size and mtime, so an edited, added or removed file gives
+ * a new key and is never served stale. A compiled entry is written once, to a
+ * temporary folder renamed into place, and never changed after, so two runs at
+ * once cannot see half of one. Invalid files are reported through `warn` on
+ * every run and left out.
  */
-export function openUserFolder(
+export function openDataDir(
   dir: string,
   bundled: LibraryReader,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
 ): LibraryReader {
   const folder = resolve(dir);
+  if (isCompiledLibrary(folder)) {
+    const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, 'compile it again with medinfo compile');
+    library.manifest();
+    return library;
+  }
   const files = listMonographs(dir, folder);
   const stamp = [`${version()} format ${FORMAT_VERSION}`, ...files.map(({ name, size, mtimeMs }) => `${name}\t${size}\t${mtimeMs}`)].join('\n');
   const entry = join(cacheRoot(env), 'folders', digest(folder), digest(stamp));
