@@ -53,7 +53,7 @@ export function compileLibrary(records: DrugRecord[], classes: Record<string, st
     [paths.phrases, PHRASE_FIELDS],
     [paths.namePhrases, ['name', 'brand', 'alias']],
   ] as const) {
-    const index = phraseIndex(sorted, fields);
+    const index = phraseIndex(sorted, slugs, fields);
     const stored: PhraseIndexFile = {
       width: index.width,
       slugStarts: index.slugs.starts,
@@ -80,7 +80,7 @@ export function compileLibrary(records: DrugRecord[], classes: Record<string, st
   return files;
 }
 
-function phraseIndex(records: DrugRecord[], fields: readonly PhraseField[]): PhraseIndex {
+function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: readonly PhraseField[]): PhraseIndex {
   const postings = new Map<string, number[]>();
   const add = (text: string, drug: number, field: PhraseField) => {
     const key = nameKey(text);
@@ -108,7 +108,6 @@ function phraseIndex(records: DrugRecord[], fields: readonly PhraseField[]): Phr
     for (let i = 0; i < list.length; i += 2) flat.push(list[i]! * 8 + list[i + 1]!);
     offsets.push(flat.length);
   }
-  const slugs = records.map((r) => r.monograph.slug);
   const text = phrases.join('\n');
   const largest = Math.max(records.length * 8, flat.length, text.length, slugs.join('\n').length);
   const width = widthFor(largest);
