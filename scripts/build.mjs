@@ -19,7 +19,7 @@ const noChildProcess = {
   },
 };
 // chalk's own color detection imports node:tty (and with it node:net); medinfo decides the
-// color level itself (src/render/output.ts) and never uses chalk's default instance.
+// color level itself (src/io/output.ts) and never uses chalk's default instance.
 const noChalkDetection = {
   name: 'no-chalk-detection',
   setup(b) {

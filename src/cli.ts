@@ -1,96 +1,54 @@
-import { Command, CommanderError } from 'commander';
-import type { Catalog } from './core/catalog.js';
+import { CommanderError } from 'commander';
+import type { Streams } from './context.js';
 import { MedinfoError } from './core/errors.js';
-import type { Context } from './context.js';
-import { createOutput, type Output } from './render/output.js';
-import { openStdout, OutputClosed } from './render/stdout.js';
-import { bundledLibrary } from './store/bundled.js';
-import { listCommand } from './commands/list.js';
-import { searchCommand } from './commands/search.js';
-import { showCommand } from './commands/show.js';
-import { sideEffectsCommand } from './commands/side-effects.js';
-import { studiesCommand } from './commands/studies.js';
-import { compileCommand } from './commands/compile.js';
-import { examples } from './commands/options.js';
+import { openStderr } from './io/output.js';
+import { cleanMessage } from './io/sanitize.js';
+import { openStdout, OutputClosed, OutputFailed, WRITE_FAILED } from './io/stdout.js';
+import { createProgram } from './program.js';
 
-declare const MEDINFO_VERSION: string;
-
-/** Exit codes: 0 success, 1 nothing found, 2 usage or data error, 70 a bug in medinfo. */
-export async function main(argv: string[]): Promise<number> {
-  let context: Context | undefined;
-  const program = new Command('medinfo')
-    .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
-    .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
-    .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
-    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile')
-    .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({ outputError: (message, write) => write(`medinfo: ${message.replace(/^error: /, '')}`) });
-
-  const getContext = () => context!;
-  program.hook('preAction', () => {
-    const globals = program.opts<{ color: boolean; dataDir?: string }>();
-    context = makeContext(createOutput({ stdout: openStdout(), stderr: () => process.stderr, env: process.env, colorFlag: globals.color }), globals.dataDir);
-  });
-
-  program.addCommand(showCommand(getContext));
-  program.addCommand(sideEffectsCommand(getContext));
-  program.addCommand(studiesCommand(getContext));
-  program.addCommand(searchCommand(getContext));
-  program.addCommand(listCommand(getContext));
-  program.addCommand(compileCommand(getContext));
-  for (const command of program.commands) command.exitOverride().showSuggestionAfterError().configureOutput(program.configureOutput());
-
+/**
+ * Runs medinfo on `argv` and returns its exit code: 0 success, 1 nothing found,
+ * 2 usage or data error, 74 output could not be written, 70 a bug in medinfo.
+ * This is the one place where errors become messages and exit codes.
+ */
+export async function main(argv: string[], streams: Streams): Promise<number> {
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await createProgram(streams).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return exitCodeFor(error);
+    const stderr = streams.stderr();
+    const code = exitCodeFor(error, (line) => void stderr.write(`${cleanMessage(line)}\n`));
+    if (code === 70 && streams.env.MEDINFO_DEBUG) stderr.write(`${(error as Error)?.stack}\n`);
+    return code;
   }
 }
 
-function makeContext(output: Output, dataDir: string | undefined): Context {
-  let catalog: Promise<Catalog> | undefined;
-  const warn = (message: string) => output.err(`medinfo: warning: ${message}\n`);
-  return {
-    output,
-    compile: async (folder, out) => {
-      const { compileDataDir } = await import('./store/user-folder.js');
-      return compileDataDir(folder, out, bundledLibrary(), warn);
-    },
-    catalog: () => {
-      catalog ??= (async () => {
-        const bundled = bundledLibrary();
-        if (dataDir === undefined) return [bundled];
-        const { openDataDir } = await import('./store/user-folder.js');
-        const user = openDataDir(dataDir, bundled, process.env, warn);
-        return [user, bundled];
-      })();
-      return catalog;
-    },
-  };
-}
-
-function exitCodeFor(error: unknown): number {
+function exitCodeFor(error: unknown, err: (line: string) => void): number {
   if (error instanceof OutputClosed) return 0;
+  if (error instanceof OutputFailed) {
+    err(`medinfo: ${error.message}`);
+    return WRITE_FAILED;
+  }
   if (error instanceof CommanderError) {
-    // Help and --version end normally; every other commander error is a usage mistake it has already printed.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-    return 2;
+    // Asked-for help and --version end with 0; help shown because no command was given, and every
+    // other commander error, is a usage mistake commander has already printed.
+    return error.exitCode === 0 && /^commander\.(help|helpDisplayed|version)$/.test(error.code) ? 0 : 2;
   }
   if (error instanceof MedinfoError) {
-    process.stderr.write(`medinfo: ${error.message}\n`);
-    for (const line of error.details) process.stderr.write(`${line}\n`);
+    err(`medinfo: ${error.message}`);
+    for (const line of error.details) err(line);
     return error.exitCode;
   }
-  process.stderr.write(`medinfo: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-  if (process.env.MEDINFO_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+  err(`medinfo: internal error: ${(error as Error)?.message ?? String(error)} (set MEDINFO_DEBUG=1 for the stack trace)`);
   return 70;
 }
 
 export { warmUp } from './warm-up.js';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+declare const MEDINFO_VERSION: string;
+// The bundle (dist/cli.cjs) runs itself; a test that imports this file does not.
+if (typeof MEDINFO_VERSION === 'string') {
+  void main(process.argv.slice(2), { stdout: openStdout(), stderr: openStderr(), env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,5 +1,14 @@
 import type { Catalog } from './core/catalog.js';
-import type { Output } from './render/output.js';
+import type { Output } from './io/output.js';
+import type { Sink } from './io/stdout.js';
+import { bundledLibrary } from './store/bundled.js';
+
+/** What a run writes to and reads its settings from: the real process, or buffers in a test. */
+export interface Streams {
+  stdout: Sink;
+  stderr: () => { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
 
 /** What every command gets: the output decided at start-up, and the libraries to read. */
 export interface Context {
@@ -7,4 +16,26 @@ export interface Context {
   catalog(): Promise<Catalog>;
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
   compile(folder: string, out: string): Promise<number>;
+}
+
+/** The context of one run: `dataDirs` are the --data-dir folders, in the order given (the first wins). */
+export function createContext(output: Output, dataDirs: readonly string[], env: NodeJS.ProcessEnv): Context {
+  let catalog: Promise<Catalog> | undefined;
+  const warn = (message: string) => output.err(`medinfo: warning: ${message}`);
+  return {
+    output,
+    compile: async (folder, out) => {
+      const { compileDataDir } = await import('./store/user-folder.js');
+      return compileDataDir(folder, out, bundledLibrary(), warn);
+    },
+    catalog: () => {
+      catalog ??= (async () => {
+        const bundled = bundledLibrary();
+        if (dataDirs.length === 0) return [bundled];
+        const { openDataDir } = await import('./store/user-folder.js');
+        return [...dataDirs.map((dir) => openDataDir(dir, bundled, env, warn)), bundled];
+      })();
+      return catalog;
+    },
+  };
 }

@@ -1,15 +1,7 @@
-import { listDrugs, resolveDrug } from './core/catalog.js';
-import { searchCatalog } from './core/search.js';
-import { presentHit } from './core/search-result.js';
-import { sideEffectsReport } from './core/side-effects.js';
-import { studiesReport } from './core/studies.js';
+import { resolveDrug } from './core/catalog.js';
+import { createOutput } from './io/output.js';
 import { renderJson } from './render/json.js';
-import { renderList } from './render/list.js';
-import { createOutput } from './render/output.js';
-import { renderSearch } from './render/search.js';
-import { renderShow } from './render/show.js';
-import { renderSideEffectsPage } from './render/side-effects.js';
-import { renderStudiesPage } from './render/studies.js';
+import { COMMANDS } from './program.js';
 import { bundledLibrary } from './store/bundled.js';
 
 /**
@@ -27,23 +19,15 @@ export function warmUp(command: string): void {
   } catch {
     // the did-you-mean path is the point
   }
+  const spec = COMMANDS.find((candidate) => candidate.name === command);
   for (const isTTY of [true, false]) {
-    const output = createOutput({
-      stdout: { isTTY, columns: 80, write: () => undefined },
-      stderr: () => process.stderr,
-      env: {},
-      colorFlag: true,
-    });
-    const record = resolveDrug(catalog, 'lioresal');
-    const { monograph } = record;
-    if (command === 'show') renderShow(record, output);
-    if (command === 'side-effects') renderSideEffectsPage(monograph, sideEffectsReport(monograph, { sort: 'percent' }), output);
-    if (command === 'studies') renderStudiesPage(monograph, studiesReport(monograph), output);
-    if (command === 'list') renderList(listDrugs(catalog), output);
-    if (command === 'search') {
-      const words = ['muscle', 'spasm'];
-      renderSearch(searchCatalog(catalog, 'muscle spasm', 10).map((hit) => presentHit(hit, catalog[0]!.record(hit.slug).monograph, words)), output);
-    }
+    const output = createOutput({ stdout: { isTTY, columns: 80, write: () => undefined }, stderr: () => ({ write: () => true }), env: {}, colorFlag: true });
+    spec?.warmUp?.(catalog, output);
   }
   renderJson(catalog[0]!.record('baclofen').monograph);
+}
+
+/** The names the launcher keeps a code cache for, read from the command table. */
+export function commandNames(): string[] {
+  return COMMANDS.map((spec) => spec.name);
 }

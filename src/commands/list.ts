@@ -1,29 +1,32 @@
 import { Command } from 'commander';
 import { classVocabulary, listDrugs } from '../core/catalog.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
-import type { Context } from '../context.js';
 import { renderJson } from '../render/json.js';
 import { renderList } from '../render/list.js';
-import { examples } from './options.js';
+import { examples, nonEmptyOption } from './options.js';
+import type { CommandSpec } from './spec.js';
 
-export function listCommand(context: () => Context): Command {
-  return new Command('list')
-    .description('list every drug in the library with its classes')
-    .option('-c, --class <tag>', 'only drugs that carry this class tag (see docs/classes.md)')
-    .option('--json', 'print the list as JSON')
-    .addHelpText('after', examples('medinfo list', 'medinfo list --class muscle-relaxant', 'medinfo list --json | jq -r ".[].slug"', 'medinfo list | cut -f1'))
-    .action(async (options: { class?: string; json?: boolean }) => {
-      const { output, catalog } = context();
-      const libraries = await catalog();
-      let drugs = listDrugs(libraries);
-      if (options.class !== undefined) {
-        const tag = options.class.trim().toLowerCase().replace(/\s+/g, '-');
-        if (!Object.hasOwn(classVocabulary(libraries), tag)) {
-          throw new UsageError(`unknown class "${options.class}" (the tags are listed in docs/classes.md)`);
+export const list: CommandSpec = {
+  name: 'list',
+  create: (context) =>
+    new Command('list')
+      .description('list every drug in the library with its classes')
+      .option('-c, --class <tag>', 'only drugs that carry this class tag (see docs/classes.md)', nonEmptyOption)
+      .option('--json', 'print the list as JSON')
+      .addHelpText('after', examples('medinfo list', 'medinfo list --class muscle-relaxant', 'medinfo list --json | jq -r ".[].slug"', 'medinfo list | cut -f1'))
+      .action(async (options: { class?: string; json?: boolean }) => {
+        const { output, catalog } = context();
+        const libraries = await catalog();
+        let drugs = listDrugs(libraries);
+        if (options.class !== undefined) {
+          const tag = options.class.trim().toLowerCase().replace(/\s+/g, '-');
+          if (!Object.hasOwn(classVocabulary(libraries), tag)) {
+            throw new UsageError(`unknown class "${options.class}" (the tags are listed in docs/classes.md)`);
+          }
+          drugs = drugs.filter((drug) => drug.classes.includes(tag));
+          if (drugs.length === 0) throw new NotFoundError(`no drug in the library carries the class "${tag}"`);
         }
-        drugs = drugs.filter((drug) => drug.classes.includes(tag));
-        if (drugs.length === 0) throw new NotFoundError(`no drug in the library carries the class "${tag}"`);
-      }
-      output.out(options.json ? renderJson(drugs) : renderList(drugs, output));
-    });
-}
+        output.out(options.json ? renderJson(drugs) : renderList(drugs, output));
+      }),
+  warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
+};

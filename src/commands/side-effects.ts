@@ -1,26 +1,32 @@
 import { Command, Option } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
 import { sideEffectsReport, type SideEffectSort } from '../core/side-effects.js';
-import type { Context } from '../context.js';
 import { renderJson } from '../render/json.js';
 import { renderSideEffectsPage } from '../render/side-effects.js';
 import { examples, percentOption } from './options.js';
+import type { CommandSpec } from './spec.js';
 
-export function sideEffectsCommand(context: () => Context): Command {
-  return new Command('side-effects')
-    .description("print a drug's side effects with how often they occur, each with its source")
-    .argument('<drug>', 'generic name, brand name or alias')
-    .option('--min <percent>', 'only effects reported in at least this many percent of patients', percentOption)
-    .addOption(new Option('--sort <key>', 'order of the rows').choices(['percent', 'name']).default('percent'))
-    .option('--json', 'print the side effects as JSON')
-    .addHelpText(
-      'after',
-      examples('medinfo side-effects baclofen', 'medinfo side-effects ambien --min 5', 'medinfo side-effects baclofen --json | jq ".side_effects[].effect"'),
-    )
-    .action(async (drug: string, options: { min?: number; sort: SideEffectSort; json?: boolean }) => {
-      const { output, catalog } = context();
-      const { monograph } = resolveDrug(await catalog(), drug);
-      const report = sideEffectsReport(monograph, options);
-      output.out(options.json ? renderJson(report) : renderSideEffectsPage(monograph, report, output, options.min));
-    });
-}
+export const sideEffects: CommandSpec = {
+  name: 'side-effects',
+  create: (context) =>
+    new Command('side-effects')
+      .description("print a drug's side effects with how often they occur, each with its source")
+      .argument('<drug>', 'generic name, brand name or alias')
+      .option('--min <percent>', 'only effects reported in at least this many percent of patients', percentOption)
+      .addOption(new Option('--sort <key>', 'order of the rows').choices(['percent', 'name']).default('percent'))
+      .option('--json', 'print the side effects as JSON')
+      .addHelpText(
+        'after',
+        examples('medinfo side-effects baclofen', 'medinfo side-effects ambien --min 5', 'medinfo side-effects baclofen --json | jq ".side_effects[].effect"'),
+      )
+      .action(async (drug: string, options: { min?: number; sort: SideEffectSort; json?: boolean }) => {
+        const { output, catalog } = context();
+        const { monograph } = resolveDrug(await catalog(), drug);
+        const report = sideEffectsReport(monograph, options);
+        output.out(options.json ? renderJson(report) : renderSideEffectsPage(monograph, report, output, options.min));
+      }),
+  warmUp: (catalog, output) => {
+    const { monograph } = resolveDrug(catalog, 'lioresal');
+    renderSideEffectsPage(monograph, sideEffectsReport(monograph, { sort: 'percent' }), output);
+  },
+};

@@ -1,5 +1,5 @@
 import type { Monograph } from '../core/monograph.js';
-import type { Output } from './output.js';
+import type { Output } from '../io/output.js';
 import { sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 

@@ -1,4 +1,6 @@
-/** JSON for other programs: one document, two-space indent, a final newline, never color. */
+import { escapeJson } from '../io/sanitize.js';
+
+/** JSON for other programs: one document, two-space indent, a final newline, never color, no raw control characters. */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${escapeJson(JSON.stringify(value, null, 2))}\n`;
 }

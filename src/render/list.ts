@@ -1,6 +1,6 @@
 import type { DrugSummary } from '../core/library-format.js';
-import type { Output } from './output.js';
-import { cleanLine } from './sanitize.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
 
 /**
  * One drug per line: slug, name, classes. On a terminal the columns are

@@ -1,6 +1,6 @@
 import type { Block, Span } from '../core/monograph.js';
-import type { Output } from './output.js';
-import { cleanLine } from './sanitize.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
 import { wrapText } from './wrap.js';
 
 /** Section blocks as lines of text (see wrapText), emphasis as color/bold where allowed. */

@@ -1,6 +1,6 @@
 import type { SearchResult } from '../core/search-result.js';
 import { NOT_ADVICE } from './notice.js';
-import type { Output } from './output.js';
+import type { Output } from '../io/output.js';
 import { renderTable } from './table.js';
 
 /** Ranked results: drug, what matched, and a short excerpt. */

@@ -1,9 +1,9 @@
 import type { Monograph, SideEffect } from '../core/monograph.js';
 import type { SideEffectsReport } from '../core/side-effects.js';
 import { FREQUENCY_WORDS } from '../core/vocabulary.js';
-import type { Output } from './output.js';
+import type { Output } from '../io/output.js';
 import { formatPercent, percentBar } from './percent.js';
-import { cleanLine } from './sanitize.js';
+import { cleanLine } from '../io/sanitize.js';
 import { NOT_ADVICE } from './notice.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';

@@ -1,6 +1,6 @@
 import type { Monograph, Source } from '../core/monograph.js';
-import type { Output } from './output.js';
-import { cleanLine } from './sanitize.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
 import { wrapText } from './wrap.js';
 
 /** "[2] label": how a row points at its source, numbered in the order the monograph lists them. */

@@ -1,8 +1,8 @@
 import type { Monograph } from '../core/monograph.js';
 import type { StudiesReport } from '../core/studies.js';
 import { NOT_ADVICE } from './notice.js';
-import type { Output } from './output.js';
-import { cleanLine } from './sanitize.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 

@@ -1,6 +1,6 @@
 import type TableConstructor from 'cli-table3';
-import type { Output } from './output.js';
-import { cleanLine } from './sanitize.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
 
 export interface Column {
   title: string;

@@ -1,5 +1,5 @@
 import type WrapAnsi from 'wrap-ansi';
-import type { Output } from './output.js';
+import type { Output } from '../io/output.js';
 
 /**
  * Lays a paragraph out as lines. On a terminal it is wrapped to the width

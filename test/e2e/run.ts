@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const root = join(__dirname, '..', '..');
 const bin = join(root, 'bin', 'medinfo');
@@ -10,16 +13,21 @@ export interface Result {
   code: number | null;
 }
 
+// Each test file gets a cache folder of its own: no test reads or writes the real home's cache.
+const cacheHome = mkdtempSync(join(tmpdir(), 'medinfo-test-cache-'));
+afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
+
 /**
  * Runs the built CLI as a user would, with stdout and stderr piped (so not a
- * terminal) and no color variables unless the test sets them.
+ * terminal), no color variables and a cache folder of the test file's own,
+ * unless the test sets them.
  */
 export function medinfo(args: string[], env: Record<string, string | undefined> = {}): Result {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...base, ...env },
+    env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/names';
-import { colorLevel } from '../../src/render/output';
+import { colorLevel } from '../../src/io/output';
 import { formatPercent, percentBar } from '../../src/render/percent';
-import { clean, cleanLine } from '../../src/render/sanitize';
+import { clean, cleanLine, cleanMessage, escapeJson } from '../../src/io/sanitize';
 
 describe('name keys', () => {
   it('fold case, accents, hyphens and spaces', () => {
@@ -13,14 +13,28 @@ describe('name keys', () => {
 });
 
 describe('sanitising text from data files', () => {
-  it('removes escape sequences and control characters but keeps text, tabs and newlines', () => {
-    expect(clean('\u001b[31mred\u001b[0m\u0007 ok\ttab\nline')).toBe('red ok\ttab\nline');
-    expect(clean('\u001b]0;title\u0007x')).toBe('x');
-    expect(clean('a\u0085b\u202ec')).toBe('abc');
+  it('shows escape sequences and control characters as text instead of letting them act, keeping tabs and newlines', () => {
+    expect(clean('\u001b[31mred\u001b[0m\u0007 ok\ttab\nline')).toBe('\\x1b[31mred\\x1b[0m\\x07 ok\ttab\nline');
+    expect(clean('\u001b]0;title\u0007x')).toBe('\\x1b]0;title\\x07x');
+    expect(clean('a\u0085b\u202ec\u009bd')).toBe('a\\x85b\\u202ec\\x9bd');
+  });
+
+  it('keeps an error message on one visible line', () => {
+    expect(cleanMessage('no drug named "a\nmedinfo: warning: forged"')).toBe('no drug named "a\\x0amedinfo: warning: forged"');
+    expect(cleanMessage('tab\there\u202e')).toBe('tab\\x09here\\u202e');
+  });
+
+  it('escapes in JSON the controls JSON.stringify leaves raw, and the result is still the same JSON', () => {
+    const value = { name: 'a\u009b31mb\u202ec\u2028d\u001be' };
+    const text = escapeJson(JSON.stringify(value));
+    expect(text).toBe('{"name":"a\\u009b31mb\\u202ec\\u2028d\\u001be"}');
+    expect(JSON.parse(text)).toEqual(value);
   });
 
   it('folds a cell onto one line', () => {
     expect(cleanLine('two\nlines\r\nhere')).toBe('two lines here');
+    expect(cleanLine(' a \n \n b \n')).toBe(' a b ');
+    expect(cleanLine('\n')).toBe(' ');
   });
 });
 

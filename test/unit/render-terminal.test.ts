@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { parseMonograph } from '../../src/build/parse-monograph';
 import { sideEffectsReport } from '../../src/core/side-effects';
-import type { Output } from '../../src/render/output';
+import type { Output } from '../../src/io/output';
 import { renderShow } from '../../src/render/show';
 import { renderSideEffects } from '../../src/render/side-effects';
 
@@ -32,14 +32,14 @@ describe('rendering for a terminal', () => {
     expect(text).toContain('  • The seed article describes a small study of 30 people');
   });
 
-  it('colors only through the style it is given, and strips escape codes that came from data', () => {
+  it('colors only through the style it is given, and shows escape codes that came from data as text', () => {
     const hostile = {
       ...record,
       monograph: { ...record.monograph, name: 'Bac\u001b[31mlofen\u001b]0;pwned\u0007' },
     };
     const plain = renderShow(hostile, terminal(80, 0));
     expect(plain).not.toMatch(/\u001b/);
-    expect(plain.startsWith('Baclofen\n')).toBe(true);
+    expect(plain.startsWith('Bac\\x1b[31mlofen\\x1b]0;pwned\\x07\n')).toBe(true);
     expect(renderShow(record, terminal(80, 1))).toMatch(/\u001b\[1m/);
   });
 });

@@ -10,6 +10,13 @@ export interface Sink {
 /** The reader of our output went away (`medinfo list | head -1`): a normal end, not an error. */
 export class OutputClosed extends Error {}
 
+/** Output could not be written (a full disk, an I/O error): the run failed, though medinfo did nothing wrong. */
+export class OutputFailed extends Error {
+  constructor(readonly reason: string) {
+    super(`cannot write output: ${reason}`);
+  }
+}
+
 /**
  * Opens stdout. When it is a pipe or a file, results are written straight to
  * file descriptor 1: process.stdout would load Node's stream and socket
@@ -24,16 +31,21 @@ export function openStdout(): Sink {
     const stat = fstatSync(1);
     direct = stat.isFIFO() || stat.isFile() || stat.isSocket() || isDevNull(stat);
   } catch {
-    direct = false;
+    // A closed stdout (`medinfo show x >&-`): writing to it fails with one clean line.
+    direct = true;
   }
   if (direct) return { isTTY: false, columns: undefined, write: writeAll };
   const stream = process.stdout;
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    // A terminal write fails after the command has returned: end here, the same way cli.ts would.
+    if (error.code !== 'EPIPE') process.stderr.write(`medinfo: ${new OutputFailed(reasonOf(error)).message}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : WRITE_FAILED);
   });
   return { isTTY: Boolean(stream.isTTY), columns: stream.columns, write: (text) => void stream.write(text) };
 }
+
+/** The exit code of a run whose output could not be written (sysexits' EX_IOERR). */
+export const WRITE_FAILED = 74;
 
 function isDevNull(stat: { isCharacterDevice(): boolean; rdev: number }): boolean {
   if (!stat.isCharacterDevice()) return false;
@@ -55,7 +67,14 @@ function writeAll(text: string): void {
       if (code === 'EPIPE') throw new OutputClosed('output closed');
       // A non-blocking pipe that is full: wait a moment for the reader.
       if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-      else throw error;
+      else throw new OutputFailed(reasonOf(error as NodeJS.ErrnoException));
     }
   }
+}
+
+/** "no space left on device", from Node's "ENOSPC: no space left on device, write". */
+export function reasonOf(error: NodeJS.ErrnoException): string {
+  if (error.code === 'EBADF') return 'standard output is closed';
+  const match = /^[A-Z]+: (.*?)(?:, \w+)?$/.exec(error.message);
+  return match?.[1] ?? error.code ?? error.message;
 }

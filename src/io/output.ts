@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { cleanMessage } from './sanitize.js';
 import type { Sink } from './stdout.js';
 
 /**
@@ -12,13 +13,14 @@ export interface Output {
   width: number;
   style: ChalkInstance;
   out(text: string): void;
-  err(text: string): void;
+  /** One line on stderr (an error, a warning, a note); control characters and line breaks in it are made visible. */
+  err(line: string): void;
 }
 
 export interface OutputOptions {
   stdout: Sink;
   /** A getter: opening stderr costs a few milliseconds (node:tty) on runs that never write to it. */
-  stderr: () => NodeJS.WriteStream;
+  stderr: () => { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   /** false when the user passed --no-color. */
   colorFlag: boolean;
@@ -36,7 +38,19 @@ export function createOutput({ stdout, stderr, env, colorFlag }: OutputOptions):
     width: Math.min(MAX_WIDTH, columns > 20 ? columns : 80),
     style: new Chalk({ level }),
     out: (text) => void stdout.write(text),
-    err: (text) => void stderr().write(text),
+    err: (line) => void stderr().write(`${cleanMessage(line)}\n`),
+  };
+}
+
+/** process.stderr, opened on first use; a closed or broken stderr is ignored, as there is nowhere left to report it. */
+export function openStderr(): () => NodeJS.WriteStream {
+  let stream: NodeJS.WriteStream | undefined;
+  return () => {
+    if (!stream) {
+      stream = process.stderr;
+      stream.on('error', () => undefined);
+    }
+    return stream;
   };
 }
 

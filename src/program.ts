@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import { compile } from './commands/compile.js';
+import { list } from './commands/list.js';
+import { folderListOption, examples } from './commands/options.js';
+import { search } from './commands/search.js';
+import { show } from './commands/show.js';
+import { sideEffects } from './commands/side-effects.js';
+import type { CommandSpec } from './commands/spec.js';
+import { studies } from './commands/studies.js';
+import { createContext, type Context, type Streams } from './context.js';
+import { createOutput } from './io/output.js';
+import { UsageError } from './core/errors.js';
+import { cleanMessage } from './io/sanitize.js';
+
+declare const MEDINFO_VERSION: string;
+
+/**
+ * The command table: every command medinfo has, in the order help lists them.
+ * Registration, the launcher's per-command code cache and its warm-up all read
+ * this list; nothing else keeps one.
+ */
+export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, search, list, compile];
+
+/**
+ * The commander program over `streams`. Nothing runs until it is parsed;
+ * errors are thrown for src/cli.ts to turn into exit codes.
+ */
+export function createProgram(streams: Streams): Command {
+  let context: Context | undefined;
+  const program = new Command('medinfo')
+    .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
+    .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
+    .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
+    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins)', folderListOption)
+    .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
+    .showSuggestionAfterError()
+    .exitOverride();
+
+  const getContext = () => context!;
+  program.hook('preAction', () => {
+    const globals = program.opts<{ color: boolean; dataDir?: string[] }>();
+    const output = createOutput({ stdout: streams.stdout, stderr: streams.stderr, env: streams.env, colorFlag: globals.color });
+    context = createContext(output, globals.dataDir ?? [], streams.env);
+  });
+  for (const spec of COMMANDS) program.addCommand(spec.create(getContext));
+  program.helpCommand(false).addCommand(helpCommand(program));
+  const configure = (command: Command) =>
+    command
+      .exitOverride()
+      .showSuggestionAfterError()
+      .configureOutput({
+        writeOut: (text) => streams.stdout.write(text),
+        writeErr: (text) => void streams.stderr().write(text),
+        outputError: (message, write) => write(commanderMessage(message)),
+      });
+  configure(program);
+  program.commands.forEach(configure);
+  return program;
+}
+
+/** `medinfo help [command]`: commander's own prints the whole help to stderr, exit 1, for an unknown command. */
+function helpCommand(program: Command): Command {
+  return new Command('help')
+    .description('display help for medinfo or one of its commands')
+    .argument('[command]', 'the command to explain')
+    .action((name?: string) => {
+      if (name === undefined) program.help();
+      const command = program.commands.find((candidate) => candidate.name() === name && candidate.name() !== 'help');
+      if (!command) throw new UsageError(`unknown command "${name}" (medinfo --help lists the commands)`);
+      command.help();
+    });
+}
+
+/**
+ * Commander's error text names what the user typed, control characters and
+ * all, and may add a "(Did you mean ...?)" line of its own: the first keeps
+ * to one visible line, the second stays a line of its own.
+ */
+function commanderMessage(message: string): string {
+  const text = message.replace(/^error: /, '').replace(/\n$/, '');
+  const hint = /\n(\(Did you mean [^\n]*\?\))$/.exec(text);
+  const main = hint ? text.slice(0, hint.index) : text;
+  return `medinfo: ${cleanMessage(main)}\n${hint ? `${cleanMessage(hint[1]!)}\n` : ''}`;
+}
