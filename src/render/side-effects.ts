@@ -12,11 +12,12 @@ const BAR_WIDTH = 10;
 
 /** `medinfo side-effects`: a title, the table, the sources the rows cite, and the reminder. */
 export function renderSideEffectsPage(monograph: Monograph, report: SideEffectsReport, output: Output, min?: number): string {
-  const lines = [output.style.bold(`${cleanLine(monograph.name)} — side effects`)];
-  if (report.side_effects.length === 0) lines.push(`No side effects of at least ${min ?? 0}% are listed.`);
-  else lines.push(...renderSideEffects(monograph, report.side_effects, output), '', ...renderSources(monograph, output, report.sources));
-  lines.push('', output.style.dim(NOT_ADVICE));
-  return `${lines.join('\n')}\n`;
+  const title = [output.style.bold(`${cleanLine(monograph.name)} — side effects`)];
+  const body =
+    report.side_effects.length === 0
+      ? [`No side effects of at least ${min ?? 0}% are listed.`]
+      : renderSideEffects(monograph, report.side_effects, output).concat('', renderSources(monograph, output, report.sources));
+  return `${title.concat(body, '', output.style.dim(NOT_ADVICE)).join('\n')}\n`;
 }
 
 /** The side-effect table, then the effects listed without a figure, grouped by frequency word. */
@@ -25,7 +26,7 @@ export function renderSideEffects(monograph: Monograph, effects: readonly SideEf
     measured: effects.filter((row) => row.percent !== undefined),
     unmeasured: effects.filter((row) => row.percent === undefined),
   };
-  const lines: string[] = [];
+  let lines: string[] = [];
   if (rows.measured.length > 0) {
     const fixed = 10 + (BAR_WIDTH + 2) + 9 + 13;
     const effectWidth = Math.max(18, output.width - fixed - 6);
@@ -52,7 +53,7 @@ export function renderSideEffects(monograph: Monograph, effects: readonly SideEf
       ]),
       output,
     );
-    lines.push(...table.split('\n'));
+    lines = table.split('\n');
   }
   if (rows.unmeasured.length > 0) {
     lines.push('', output.style.bold('Listed without a figure'));

@@ -8,11 +8,12 @@ import { renderTable } from './table.js';
 
 /** `medinfo studies`: a title, the table, the sources the studies cite, and the reminder. */
 export function renderStudiesPage(monograph: Monograph, report: StudiesReport, output: Output): string {
-  const lines = [output.style.bold(`${cleanLine(monograph.name)} — studies`)];
-  if (report.studies.length === 0) lines.push('No study summaries are recorded for this drug.');
-  else lines.push(...renderStudies(monograph, output), '', ...renderSources(monograph, output, report.sources));
-  lines.push('', output.style.dim(NOT_ADVICE));
-  return `${lines.join('\n')}\n`;
+  const title = [output.style.bold(`${cleanLine(monograph.name)} — studies`)];
+  const body =
+    report.studies.length === 0
+      ? ['No study summaries are recorded for this drug.']
+      : renderStudies(monograph, output).concat('', renderSources(monograph, output, report.sources));
+  return `${title.concat(body, '', output.style.dim(NOT_ADVICE)).join('\n')}\n`;
 }
 
 /** Study, participants, outcome and source, one row per study. */
