@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { medinfo } from './run';
+
+describe('what the bundled library shows', () => {
+  it('show hydroxyzine warns that it is often confused with hydralazine, and the other way round', () => {
+    expect(medinfo(['show', 'hydroxyzine']).stdout).toContain('\nOften confused with: hydralazine\n');
+    expect(medinfo(['show', 'hydralazine']).stdout).toMatch(/\nOften confused with: .*hydroxyzine/);
+  });
+
+  it('side-effects keeps the rows of one effect together, highest figure first', () => {
+    const rows = medinfo(['side-effects', 'baclofen']).stdout.split('\n').slice(2, 5).map((line) => line.split('\t').slice(0, 4));
+    expect(rows).toEqual([
+      ['drowsiness', '10–63%', '', '[2] label'],
+      ['drowsiness', '63%', '36%', '[2] label'],
+      ['drowsiness', '30%', '', '[1] article'],
+    ]);
+  });
+
+  it('search ranks the drug whose name matches above drugs that only mention it', () => {
+    const rows = medinfo(['search', 'hydralazine']).stdout.split('\n').slice(1);
+    expect(rows[0]).toMatch(/^hydralazine\tname: Hydralazine/);
+    expect(medinfo(['search', 'tramadol']).stdout.split('\n')[1]).toMatch(/^tramadol\tname: Tramadol/);
+  });
+});

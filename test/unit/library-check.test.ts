@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLibrary } from '../../src/build/check-library';
+import { parseMonograph } from '../../src/build/parse-monograph';
+
+const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8');
+const tags = new Set(['z-drug', 'sedative-hypnotic', 'cns-depressant', 'alcohol']);
+
+/** The fixture monograph with `edit` applied to its text, parsed as `<slug>.md`. */
+function parse(edit: (text: string) => string = (text) => text, slug = 'zopiclone') {
+  return parseMonograph(edit(fixture), `${slug}.md`, slug, tags);
+}
+
+function problemOf(edit: (text: string) => string): string {
+  try {
+    parse(edit);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('the edited monograph was accepted');
+}
+
+/** A second drug under another slug, name and brands. */
+function other(slug: string, brands: string) {
+  return parse((text) => text.replace('slug: zopiclone', `slug: ${slug}`).replace('name: Zopiclone', `name: ${slug}`).replace('brands: [Imovane, Zimovane]', `brands: [${brands}]`), slug);
+}
+
+describe('checking one monograph', () => {
+  it('rejects a source id used twice', () => {
+    expect(problemOf((text) => text.replace('sources:\n', 'sources:\n  - {id: test-fixture, title: Again, kind: review}\n'))).toBe(
+      'zopiclone.md: sources[1].id: "test-fixture" is used twice',
+    );
+  });
+
+  it('rejects a row citing a source id the file does not define', () => {
+    expect(problemOf((text) => text.replace('{effect: headache, frequency: uncommon, source: test-fixture}', '{effect: headache, frequency: uncommon, source: nowhere}'))).toBe(
+      'zopiclone.md: side_effects[3].source: "nowhere" is not one of this file\'s sources',
+    );
+  });
+
+  it('rejects an unknown class tag', () => {
+    expect(problemOf((text) => text.replace('classes: [z-drug,', 'classes: [no-such-class,'))).toBe(
+      'zopiclone.md: classes[0]: "no-such-class" is not a known class tag (see docs/classes.md)',
+    );
+  });
+});
+
+describe('checking a library as a whole', () => {
+  it('rejects an interaction with something that is neither a drug nor a class tag', () => {
+    const item = { file: 'zopiclone.md', record: parse((text) => text.replace('{with: alcohol,', '{with: no-such-drug,')) };
+    const { accepted, problems } = checkLibrary([item], tags);
+    expect(accepted).toEqual([]);
+    expect(problems.map((p) => p.message)).toEqual(['zopiclone.md: interactions[0].with: "no-such-drug" is neither a drug in the library nor a class tag']);
+  });
+
+  it('accepts an interaction naming another drug of the library', () => {
+    const item = { file: 'zopiclone.md', record: parse((text) => text.replace('{with: alcohol,', '{with: eszopiclone,')) };
+    const { problems } = checkLibrary([item, { file: 'eszopiclone.md', record: other('eszopiclone', 'Lunesta') }], tags);
+    expect(problems).toEqual([]);
+  });
+
+  it('rejects a brand that a second drug also claims, keeping the first', () => {
+    const first = { file: 'zopiclone.md', record: parse() };
+    const second = { file: 'copy.md', record: other('copy', 'Imovane') };
+    const { accepted, problems } = checkLibrary([first, second], tags);
+    expect(accepted.map((item) => item.file)).toEqual(['zopiclone.md']);
+    expect(problems.map((p) => p.message)).toEqual(['copy.md: name: "Imovane" already names zopiclone']);
+  });
+});
