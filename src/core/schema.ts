@@ -56,6 +56,8 @@ export const InteractionSchema = z.strictObject({
   with: Slug,
   severity: z.enum(SEVERITIES),
   effect: Text,
+  /** What to do about it, in our words (the label's advice: avoid, lower the dose, monitor). */
+  management: Text.optional(),
   source: Slug,
 });
 
