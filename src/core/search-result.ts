@@ -14,9 +14,20 @@ export function presentHit(hit: SearchHit, monograph: Monograph, words: readonly
     slug: hit.slug,
     name: monograph.name,
     score: hit.score,
-    matched: hit.matched.map((match) => displayMatch(match, monograph)),
+    matched: distinct(hit.matched.map((match) => displayMatch(match, monograph))),
     snippet: snippetFor(monograph, words),
   };
+}
+
+/** The slug and the name both match as `name`, shown once: the drug's name. */
+function distinct(matches: SearchMatch[]): SearchMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((match) => {
+    const key = `${match.field}\t${match.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function displayMatch(match: SearchMatch, drug: Monograph): SearchMatch {
@@ -45,9 +56,11 @@ export function snippetFor(monograph: Monograph, words: readonly string[]): stri
 }
 
 function plainText(markdown: string): string {
+  // Line by line: /^\s*.../m tried at every line start would be quadratic on thousands of blank lines.
   return markdown
-    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
-    .replace(/^#+\s*/gm, '')
+    .split('\n')
+    .map((line) => line.replace(/^[ \t]*(?:[-*+]|\d+\.)[ \t]+/, '').replace(/^#+[ \t]*/, ''))
+    .join('\n')
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -43,12 +43,18 @@ export function searchCatalog(catalog: readonly LibraryReader[], query: string, 
   const words = [...new Set(wordsOf(query))];
   if (!phrase) return [];
   const hits = new Map<string, SearchHit>();
-  for (const library of catalog) {
-    // Each library's best `limit + overridden` hits are enough: a drug a user folder replaces is dropped below.
-    for (const hit of searchLibrary(library, phrase, words, limit + hits.size)) {
-      if (!hits.has(hit.slug)) hits.set(hit.slug, hit);
+  catalog.forEach((library, rank) => {
+    // A drug that a library earlier in the catalog also holds is that library's to answer for:
+    // its brands and text, not the replaced monograph's. Each library's best `limit + hits` are enough.
+    const replaced = (slug: string) => catalog.slice(0, rank).some((earlier) => earlier.slugFor(slug) === slug);
+    for (let wanted = limit + hits.size; ; ) {
+      const found = searchLibrary(library, phrase, words, wanted);
+      const skipped = found.filter((hit) => replaced(hit.slug));
+      for (const hit of found) if (!hits.has(hit.slug) && !skipped.includes(hit)) hits.set(hit.slug, hit);
+      if (skipped.length === 0 || found.length < wanted) break;
+      wanted += skipped.length;
     }
-  }
+  });
   return [...hits.values()].sort(byScore).slice(0, limit);
 }
 
