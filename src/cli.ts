@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import type { Streams } from './context.js';
 import { MedinfoError } from './core/errors.js';
@@ -48,7 +49,7 @@ export { warmUp } from './warm-up.js';
 declare const MEDINFO_VERSION: string;
 // The bundle (dist/cli.cjs) runs itself; a test that imports this file does not.
 if (typeof MEDINFO_VERSION === 'string') {
-  void main(process.argv.slice(2), { stdout: openStdout(), stderr: openStderr(), env: process.env }).then((code) => {
+  void main(process.argv.slice(2), { stdout: openStdout(), stderr: openStderr(), stdin: () => readFileSync(0, 'utf8'), env: process.env }).then((code) => {
     process.exitCode = code;
   });
 }

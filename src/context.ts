@@ -1,12 +1,15 @@
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
+import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
 
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
   stdout: Sink;
   stderr: () => { write(text: string): unknown };
+  /** All of stdin, read when a command is given `-`. */
+  stdin: () => string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -14,16 +17,20 @@ export interface Streams {
 export interface Context {
   output: Output;
   catalog(): Promise<Catalog>;
+  /** Drug names on stdin, for `-`: one per line, blank lines and # comments skipped. */
+  stdinLines(): string[];
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
   compile(folder: string, out: string): Promise<number>;
 }
 
 /** The context of one run: `dataDirs` are the --data-dir folders, in the order given (the first wins). */
-export function createContext(output: Output, dataDirs: readonly string[], env: NodeJS.ProcessEnv): Context {
+export function createContext(output: Output, dataDirs: readonly string[], streams: Streams): Context {
+  const { env } = streams;
   let catalog: Promise<Catalog> | undefined;
   const warn = (message: string) => output.err(`medinfo: warning: ${message}`);
   return {
     output,
+    stdinLines: () => stdinLines(streams.stdin),
     compile: async (folder, out) => {
       const { compileDataDir } = await import('./store/user-folder.js');
       return compileDataDir(folder, out, bundledLibrary(), warn);

@@ -40,7 +40,7 @@ export function createProgram(streams: Streams): Command {
   program.hook('preAction', () => {
     const globals = program.opts<{ color: boolean; dataDir?: string[] }>();
     const output = createOutput({ stdout: streams.stdout, stderr: streams.stderr, env: streams.env, colorFlag: globals.color });
-    context = createContext(output, globals.dataDir ?? [], streams.env);
+    context = createContext(output, globals.dataDir ?? [], streams);
   });
   for (const spec of COMMANDS) program.addCommand(spec.create(getContext));
   program.helpCommand(false).addCommand(helpCommand(program));

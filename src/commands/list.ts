@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { classVocabulary, listDrugs } from '../core/catalog.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
+import { cleanLine } from '../io/sanitize.js';
 import { renderJson } from '../render/json.js';
 import { renderList } from '../render/list.js';
 import { examples, nonEmptyOption } from './options.js';
@@ -12,9 +13,10 @@ export const list: CommandSpec = {
     new Command('list')
       .description('list every drug in the library with its classes')
       .option('-c, --class <tag>', 'only drugs that carry this class tag (see docs/classes.md)', nonEmptyOption)
+      .option('--names', 'print only the slugs, one per line')
       .option('--json', 'print the list as JSON')
-      .addHelpText('after', examples('medinfo list', 'medinfo list --class muscle-relaxant', 'medinfo list --json | jq -r ".[].slug"', 'medinfo list | cut -f1'))
-      .action(async (options: { class?: string; json?: boolean }) => {
+      .addHelpText('after', examples('medinfo list', 'medinfo list --class muscle-relaxant', 'medinfo list --json | jq -r ".[].slug"', 'medinfo list --names | medinfo side-effects - --json'))
+      .action(async (options: { class?: string; names?: boolean; json?: boolean }) => {
         const { output, catalog } = context();
         const libraries = await catalog();
         let drugs = listDrugs(libraries);
@@ -26,7 +28,8 @@ export const list: CommandSpec = {
           drugs = drugs.filter((drug) => drug.classes.includes(tag));
           if (drugs.length === 0) throw new NotFoundError(`no drug in the library carries the class "${tag}"`);
         }
-        output.out(options.json ? renderJson(drugs) : renderList(drugs, output));
+        if (options.names) output.out(drugs.map((drug) => `${cleanLine(drug.slug)}\n`).join(''));
+        else output.out(options.json ? renderJson(drugs) : renderList(drugs, output));
       }),
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };

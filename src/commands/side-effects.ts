@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
 import { sideEffectsReport, type SideEffectSort } from '../core/side-effects.js';
-import { renderJson } from '../render/json.js';
 import { renderSideEffectsPage } from '../render/side-effects.js';
+import { answerDrugs } from './drug-names.js';
 import { examples, percentOption } from './options.js';
 import type { CommandSpec } from './spec.js';
 
@@ -11,7 +11,7 @@ export const sideEffects: CommandSpec = {
   create: (context) =>
     new Command('side-effects')
       .description("print a drug's side effects with how often they occur, each with its source")
-      .argument('<drug>', 'generic name, brand name or alias')
+      .argument('<drug...>', 'generic name, brand name or alias; several, or - to read them from stdin')
       .option('--min <percent>', 'only effects reported in at least this many percent of patients', percentOption)
       .addOption(new Option('--sort <key>', 'order of the rows').choices(['percent', 'name']).default('percent'))
       .option('--json', 'print the side effects as JSON')
@@ -19,12 +19,12 @@ export const sideEffects: CommandSpec = {
         'after',
         examples('medinfo side-effects baclofen', 'medinfo side-effects ambien --min 5', 'medinfo side-effects baclofen --json | jq ".side_effects[].effect"'),
       )
-      .action(async (drug: string, options: { min?: number; sort: SideEffectSort; json?: boolean }) => {
-        const { output, catalog } = context();
-        const { monograph } = resolveDrug(await catalog(), drug);
-        const report = sideEffectsReport(monograph, options);
-        output.out(options.json ? renderJson(report) : renderSideEffectsPage(monograph, report, output, options.min));
-      }),
+      .action((drugs: string[], options: { min?: number; sort: SideEffectSort; json?: boolean }) =>
+        answerDrugs(context(), drugs, options.json, ({ monograph }) => {
+          const report = sideEffectsReport(monograph, options);
+          return { json: report, text: (output) => renderSideEffectsPage(monograph, report, output, options.min) };
+        }),
+      ),
   warmUp: (catalog, output) => {
     const { monograph } = resolveDrug(catalog, 'lioresal');
     renderSideEffectsPage(monograph, sideEffectsReport(monograph, { sort: 'percent' }), output);

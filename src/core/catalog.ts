@@ -28,10 +28,54 @@ export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
     }
   }
   const suggestions = key ? suggestNames(catalog, key, 3) : [];
-  throw new NotFoundError(
+  const error = new NotFoundError(
     `no drug named "${query}"`,
     suggestions.length > 0 ? [`did you mean: ${suggestions.join(', ')}?`] : ['try: medinfo search <words>'],
   );
+  error.suggestions.push(...suggestions);
+  throw error;
+}
+
+/** A name of a list, resolved or not. */
+export type ListItem = { query: string; record: DrugRecord } | { query: string; miss: NotFoundError };
+
+/**
+ * Resolves the names of a list. Each run is words typed together (the
+ * arguments) or one line of stdin. Within a run, consecutive words that
+ * together are an exact name are one drug ("tylenol pm"), longest first;
+ * otherwise each word must be a name of its own. Nothing is fuzzy-matched.
+ */
+export function resolveList(catalog: Catalog, runs: readonly (readonly string[])[]): ListItem[] {
+  const items: ListItem[] = [];
+  for (const words of runs) {
+    for (let i = 0; i < words.length; ) {
+      let taken = 0;
+      for (let length = words.length - i; length > 1 && taken === 0; length--) {
+        const query = words.slice(i, i + length).join(' ');
+        if (findDrug(catalog, nameKey(query))) {
+          items.push({ query, record: resolveDrug(catalog, query) });
+          taken = length;
+        }
+      }
+      if (taken === 0) {
+        const query = words[i]!;
+        try {
+          items.push({ query, record: resolveDrug(catalog, query) });
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          items.push({ query, miss: error });
+        }
+        taken = 1;
+      }
+      i += taken;
+    }
+  }
+  return items;
+}
+
+/** Whether some library of the catalog answers to this name key. */
+function findDrug(catalog: Catalog, key: string): boolean {
+  return key !== '' && catalog.some((library) => library.slugFor(key) !== undefined);
 }
 
 /** Every drug in the catalog, in slug order, a user folder's version winning over the bundled one. */

@@ -16,10 +16,17 @@ export class UsageError extends MedinfoError {
 /** Nothing matched what the user asked for. Exit 1. */
 export class NotFoundError extends MedinfoError {
   readonly exitCode = 1;
+  /** Names the user may have meant, for error records in batch output. */
+  readonly suggestions: string[] = [];
   constructor(message: string, details: string[] = []) {
     super(message);
     this.details.push(...details);
   }
+}
+
+/** A batch answered what it could; some names were not found (each already reported in its place). Exit 1. */
+export class PartialFailure extends MedinfoError {
+  readonly exitCode = 1;
 }
 
 /** A monograph or compiled library that breaks the format. Exit 2. */

@@ -41,6 +41,7 @@ describe('when output cannot be written', () => {
     const streams = {
       stdout: { isTTY: false, columns: undefined, write: () => { throw new TypeError('boom'); } },
       stderr: () => ({ write: (text: string) => (stderr += text) }),
+      stdin: () => '',
       env: {},
     };
     expect(await main(['--version'], streams)).toBe(70);

@@ -22,13 +22,14 @@ afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
  * terminal), no color variables and a cache folder of the test file's own,
  * unless the test sets them.
  */
-export function medinfo(args: string[], env: Record<string, string | undefined> = {}): Result {
+export function medinfo(args: string[], env: Record<string, string | undefined> = {}, input?: string): Result {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }

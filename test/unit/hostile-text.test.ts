@@ -110,6 +110,7 @@ describe('text from arguments and data never reaches the terminal as control cha
         const streams = {
           stdout: { isTTY: false, columns: undefined, write: (text: string) => void (stdout += text) },
           stderr: () => ({ write: (text: string) => (stderr += text) }),
+          stdin: () => '',
           env: {},
         };
         const args = option.length === 1 && option[0] !== '--json' ? [command, 'baclofen', option[0]!, word] : [command, word, ...option];
