@@ -2,8 +2,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 
-const { tags } = load(readFileSync('data/classes.yaml', 'utf8'));
+const { tags, duplicate_therapy: duplicates = {} } = load(readFileSync('data/classes.yaml', 'utf8'));
 const rows = Object.entries(tags).map(([tag, meaning]) => `| \`${tag}\` | ${meaning} |`);
+const duplicateRows = Object.entries(duplicates).map(([tag, why]) => `| \`${tag}\` | ${why} |`);
 writeFileSync(
   'docs/classes.md',
   `# Class tags
@@ -19,5 +20,14 @@ with \`npm run docs:classes\`.
 | tag | meaning |
 |---|---|
 ${rows.join('\n')}
+
+## Duplicate therapy
+
+\`medinfo interactions\` warns when two drugs of one list share one of these
+classes, as doubling them is a known error; the warning gives the reason.
+
+| tag | why doubling it is an error |
+|---|---|
+${duplicateRows.join('\n')}
 `,
 );

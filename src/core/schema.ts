@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FREQUENCY_WORDS, RX_STATUSES, SEVERITIES, SOURCE_KINDS } from './vocabulary.js';
+import { FREQUENCY_WORDS, KINDS, RX_STATUSES, SEVERITIES, SOURCE_KINDS } from './vocabulary.js';
 
 /**
  * The monograph front matter, as written in `data/<slug>.md`.
@@ -71,21 +71,35 @@ export const SourceSchema = z.strictObject({
   date: IsoDate.optional(),
 });
 
-export const FrontMatterSchema = z.strictObject({
-  name: Text,
-  slug: Slug,
-  aliases: z.array(Text).default([]),
-  brands: z.array(Text).default([]),
-  classes: z.array(Slug).min(1, 'needs at least one class tag'),
-  uses: z.array(Text).min(1, 'needs at least one use'),
-  rx: z.enum(RX_STATUSES),
-  reviewed: IsoDate,
-  look_alikes: z.array(Text).default([]),
-  side_effects: z.array(SideEffectSchema).default([]),
-  studies: z.array(StudySchema).default([]),
-  interactions: z.array(InteractionSchema).default([]),
-  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
-});
+export const FrontMatterSchema = z
+  .strictObject({
+    name: Text,
+    slug: Slug,
+    /** Absent for a drug; `substance` (alcohol, grapefruit) or `combination` (Tylenol PM) otherwise. */
+    kind: z.enum(KINDS).optional(),
+    /** A combination's ingredients: the slugs of drugs in the library. */
+    ingredients: z.array(Slug).optional(),
+    aliases: z.array(Text).default([]),
+    brands: z.array(Text).default([]),
+    classes: z.array(Slug).min(1, 'needs at least one class tag'),
+    uses: z.array(Text).default([]),
+    rx: z.enum(RX_STATUSES),
+    reviewed: IsoDate,
+    look_alikes: z.array(Text).default([]),
+    side_effects: z.array(SideEffectSchema).default([]),
+    studies: z.array(StudySchema).default([]),
+    interactions: z.array(InteractionSchema).default([]),
+    sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+  })
+  .superRefine((front, context) => {
+    if (front.kind !== 'substance' && front.uses.length === 0) context.addIssue({ code: 'custom', path: ['uses'], message: 'needs at least one use' });
+    if (front.kind === 'combination' && (front.ingredients?.length ?? 0) < 2) {
+      context.addIssue({ code: 'custom', path: ['ingredients'], message: 'a combination needs at least two ingredients' });
+    }
+    if (front.kind !== 'combination' && front.ingredients !== undefined) {
+      context.addIssue({ code: 'custom', path: ['ingredients'], message: 'only a combination (kind: combination) has ingredients' });
+    }
+  });
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export type SideEffect = z.infer<typeof SideEffectSchema>;

@@ -2,4 +2,6 @@
 export const FREQUENCY_WORDS = ['very common', 'common', 'uncommon', 'rare', 'very rare', 'not reported'] as const;
 export const SEVERITIES = ['contraindicated', 'major', 'moderate', 'minor'] as const;
 export const SOURCE_KINDS = ['label', 'trial', 'article', 'review'] as const;
-export const RX_STATUSES = ['prescription', 'otc', 'supplement'] as const;
+export const RX_STATUSES = ['prescription', 'otc', 'supplement', 'food'] as const;
+/** What a monograph describes besides a drug (a drug has no `kind`). */
+export const KINDS = ['substance', 'combination'] as const;

@@ -18,11 +18,12 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
   const field = (label: string, value: string) => {
     if (value) for (const line of wrapText(`${style.dim(`${label}:`)} ${value}`, output, '', '    ')) lines.push(line);
   };
+  field('Contains', list(monograph.ingredients ?? []));
   field('Brands', list(monograph.brands));
   field('Also called', list(monograph.aliases));
   field('Classes', list(monograph.classes));
   field('Uses', list(monograph.uses));
-  field('Status', `${monograph.rx} · reviewed ${monograph.reviewed}`);
+  field('Status', `${monograph.kind ? `${monograph.kind}, ` : ''}${monograph.rx} · reviewed ${monograph.reviewed}`);
   if (monograph.look_alikes.length > 0) {
     for (const line of wrapText(style.yellow(`Often confused with: ${list(monograph.look_alikes)}`), output, '', '    ')) lines.push(line);
   }

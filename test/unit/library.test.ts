@@ -44,7 +44,7 @@ describe('the bundled library', () => {
   });
 
   it('every drug has at least 4 sourced side effects, a study and 2 interactions', () => {
-    for (const drug of drugs) {
+    for (const drug of drugs.filter((monograph) => monograph.kind === undefined)) {
       const sourced = drug.side_effects.filter((row) => drug.sources.some((s) => s.id === row.source));
       expect(sourced.length, `${drug.slug} side effects`).toBeGreaterThanOrEqual(4);
       expect(drug.studies.length, `${drug.slug} studies`).toBeGreaterThanOrEqual(1);
