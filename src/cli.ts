@@ -36,7 +36,8 @@ function exitCodeFor(error: unknown, err: (line: string) => void): number {
     return error.exitCode === 0 && /^commander\.(help|helpDisplayed|version)$/.test(error.code) ? 0 : 2;
   }
   if (error instanceof MedinfoError) {
-    err(`medinfo: ${error.message}`);
+    // An empty message: the answer itself was the report (interactions --fail-on).
+    if (error.message) err(`medinfo: ${error.message}`);
     for (const line of error.details) err(line);
     return error.exitCode;
   }

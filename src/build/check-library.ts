@@ -38,12 +38,20 @@ export function checkLibrary(
     claimed.push(item);
   }
 
+  const combinations = new Set(loaded.filter((l) => l.record.monograph.kind === 'combination').map((l) => l.record.monograph.slug));
   const accepted = claimed.filter((item) => {
-    const bad = item.record.monograph.interactions.findIndex((row) => !slugs.has(row.with) && !classTags.has(row.with));
-    if (bad === -1) return true;
-    const target = item.record.monograph.interactions[bad]?.with;
-    problems.push(new DataError(item.file, `interactions[${bad}].with`, `"${target}" is neither a drug in the library nor a class tag`));
-    return false;
+    const { interactions, ingredients = [] } = item.record.monograph;
+    const bad = interactions.findIndex((row) => !slugs.has(row.with) && !classTags.has(row.with));
+    if (bad !== -1) {
+      problems.push(new DataError(item.file, `interactions[${bad}].with`, `"${interactions[bad]!.with}" is neither a drug in the library nor a class tag`));
+      return false;
+    }
+    const missing = ingredients.findIndex((slug) => !slugs.has(slug) || combinations.has(slug));
+    if (missing !== -1) {
+      problems.push(new DataError(item.file, `ingredients[${missing}]`, `"${ingredients[missing]}" is not a drug in the library`));
+      return false;
+    }
+    return true;
   });
   return { accepted, problems };
 }

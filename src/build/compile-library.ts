@@ -23,7 +23,10 @@ const POSTINGS_PER_SHARD = 20_000;
  * Compiles checked drug records into the library's files (relative path → JSON text).
  * Pure and deterministic: the same records give the same bytes.
  */
-export function compileLibrary(records: DrugRecord[], classes: Record<string, string>): Map<string, string> {
+export function compileLibrary(
+  records: DrugRecord[],
+  { classes, duplicateTherapy }: { classes: Record<string, string>; duplicateTherapy: Record<string, string> },
+): Map<string, string> {
   const sorted = [...records].sort((a, b) => (a.monograph.slug < b.monograph.slug ? -1 : 1));
   const files = new Map<string, string>();
   const json = (value: unknown) => JSON.stringify(value);
@@ -75,6 +78,7 @@ export function compileLibrary(records: DrugRecord[], classes: Record<string, st
     nameShards,
     proseShards: prose.shards.length,
     classes,
+    duplicateTherapy,
   };
   files.set(paths.manifest, json(manifest));
   return files;

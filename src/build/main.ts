@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { checkLibrary } from './check-library.js';
 import { compileLibrary } from './compile-library.js';
 import { loadFiles, monographFiles } from './load-folder.js';
-import { parseClasses } from './read-classes.js';
+import { parseVocabulary } from './read-classes.js';
 import { writeLibrary } from './write-library.js';
 
 const root = process.cwd();
@@ -16,8 +16,8 @@ const args = process.argv.slice(2);
 const checkOnly = args.includes('--check');
 const named = args.filter((arg) => !arg.startsWith('--'));
 
-const classes = parseClasses(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8'));
-const tags = new Set(Object.keys(classes));
+const vocabulary = parseVocabulary(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8'));
+const tags = new Set(Object.keys(vocabulary.classes));
 const all = monographFiles(join(root, 'data'));
 const { loaded, problems } = loadFiles(all, tags, (file) => relative(root, file));
 const checked = checkLibrary(loaded, tags);
@@ -36,7 +36,7 @@ if (errors.length > 0) {
 if (checkOnly) {
   console.log(`${wanted.size || loaded.length} monograph${(wanted.size || loaded.length) === 1 ? '' : 's'} OK`);
 } else {
-  const files = compileLibrary(checked.accepted.map((item) => item.record), classes);
+  const files = compileLibrary(checked.accepted.map((item) => item.record), vocabulary);
   writeLibrary(join(root, 'dist', 'library'), files);
   console.log(`compiled ${checked.accepted.length} monographs into dist/library`);
 }

@@ -2,7 +2,12 @@ import { load } from 'js-yaml';
 
 /** Reads the class-tag vocabulary (`data/classes.yaml`): tag → one-line meaning. */
 export function parseClasses(text: string): Record<string, string> {
-  const doc = load(text) as { tags?: Record<string, unknown> } | undefined;
+  return parseVocabulary(text).classes;
+}
+
+/** The class tags, and the tags marked for duplicate-therapy checks (tag → why), from `data/classes.yaml`. */
+export function parseVocabulary(text: string): { classes: Record<string, string>; duplicateTherapy: Record<string, string> } {
+  const doc = load(text) as { tags?: Record<string, unknown>; duplicate_therapy?: Record<string, unknown> } | undefined;
   const tags = doc?.tags;
   if (!tags || typeof tags !== 'object') throw new Error('classes.yaml: needs a "tags:" map');
   const out: Record<string, string> = {};
@@ -12,5 +17,10 @@ export function parseClasses(text: string): Record<string, string> {
     }
     out[tag] = meaning;
   }
-  return out;
+  const duplicateTherapy: Record<string, string> = {};
+  for (const [tag, why] of Object.entries(doc?.duplicate_therapy ?? {})) {
+    if (!Object.hasOwn(out, tag) || typeof why !== 'string') throw new Error(`classes.yaml: duplicate_therapy.${tag}: needs a tag from tags: and a one-line reason`);
+    duplicateTherapy[tag] = why;
+  }
+  return { classes: out, duplicateTherapy };
 }

@@ -89,3 +89,8 @@ export function listDrugs(catalog: Catalog): DrugSummary[] {
 export function classVocabulary(catalog: Catalog): Record<string, string> {
   return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().classes));
 }
+
+/** The classes marked for duplicate-therapy checks (tag → why), shared by the catalog's libraries. */
+export function duplicateTherapyClasses(catalog: Catalog): Record<string, string> {
+  return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().duplicateTherapy ?? {}));
+}

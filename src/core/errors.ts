@@ -29,6 +29,14 @@ export class PartialFailure extends MedinfoError {
   readonly exitCode = 1;
 }
 
+/** `interactions --fail-on`: something at or above the threshold was found (the report is printed). Exit 3. */
+export class FoundAtSeverity extends MedinfoError {
+  readonly exitCode = 3;
+  constructor(readonly threshold: string) {
+    super('');
+  }
+}
+
 /** A monograph or compiled library that breaks the format. Exit 2. */
 export class DataError extends MedinfoError {
   readonly exitCode = 2;

@@ -13,6 +13,8 @@ export interface Manifest {
   nameShards: number;
   proseShards: number;
   classes: Record<string, string>;
+  /** Class tag → why two drugs of it in one list are duplicate therapy. */
+  duplicateTherapy: Record<string, string>;
 }
 
 /** One row per drug in `drugs.json`, in slug order; search postings point into this array. */

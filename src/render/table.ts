@@ -9,6 +9,8 @@ export interface Column {
   align?: 'left' | 'right';
   /** Styling applied to the cell after it has been sanitised. */
   paint?: (text: string) => string;
+  /** Styling that depends on the row (its index), applied instead of `paint`. */
+  paintRow?: (text: string, row: number) => string;
   /** Shown only on a terminal (decoration such as bars), or only when piped (detail a box has no room for). */
   only?: 'terminal' | 'pipe';
 }
@@ -33,9 +35,14 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
     colAligns: columns.map((c) => c.align ?? 'left'),
     ...(widths.some((w) => w !== null) ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
   });
-  for (const row of rows) {
-    table.push(row.map((cell, i) => (columns[i]?.paint ?? String)(cleanLine(cell))));
-  }
+  rows.forEach((row, r) => {
+    table.push(row.map((cell, i) => {
+      const column = columns[i];
+      // chalk's styles join extra arguments into the text, so paint gets the text alone.
+      if (column?.paintRow) return column.paintRow(cleanLine(cell), r);
+      return column?.paint ? column.paint(cleanLine(cell)) : cleanLine(cell);
+    }));
+  });
   return table.toString();
 }
 

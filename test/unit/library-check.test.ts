@@ -60,6 +60,21 @@ describe('checking a library as a whole', () => {
     expect(problems).toEqual([]);
   });
 
+  it('rejects a combination whose ingredient is not a drug of the library', () => {
+    const combo = parse((text) => text.replace('name: Zopiclone', 'name: Combo').replace('slug: zopiclone', 'slug: combo\nkind: combination\ningredients: [eszopiclone, nowhere]').replace('brands: [Imovane, Zimovane]', 'brands: []'), 'combo');
+    const { problems } = checkLibrary([{ file: 'combo.md', record: combo }, { file: 'eszopiclone.md', record: other('eszopiclone', 'Lunesta') }], tags);
+    expect(problems.map((p) => p.message)).toEqual(['combo.md: ingredients[1]: "nowhere" is not a drug in the library']);
+  });
+
+  it('rejects a combination with one ingredient, and ingredients on a drug', () => {
+    expect(problemOf((text) => text.replace('slug: zopiclone', 'slug: zopiclone\nkind: combination\ningredients: [eszopiclone]'))).toBe(
+      'zopiclone.md: ingredients: a combination needs at least two ingredients',
+    );
+    expect(problemOf((text) => text.replace('slug: zopiclone', 'slug: zopiclone\ningredients: [a, b]'))).toBe(
+      'zopiclone.md: ingredients: only a combination (kind: combination) has ingredients',
+    );
+  });
+
   it('rejects a brand that a second drug also claims, keeping the first', () => {
     const first = { file: 'zopiclone.md', record: parse() };
     const second = { file: 'copy.md', record: other('copy', 'Imovane') };

@@ -1,0 +1,93 @@
+import type { FindingEntry, InteractionsReport } from '../core/interactions.js';
+import type { Severity } from '../core/monograph.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
+import { NOT_ADVICE } from './notice.js';
+import { renderTable } from './table.js';
+import { wrapText } from './wrap.js';
+
+const NOT_PROOF = 'A pair not listed is not proof that the two are safe together: these are only the interactions the monographs record.';
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "3 interactions and 1 duplicate-therapy warning among 5 drugs, 10 pairs checked". */
+export function headline(report: InteractionsReport): string {
+  const found = [plural(report.interactions.length, 'interaction')];
+  if (report.duplicate_therapy.length > 0) found.push(plural(report.duplicate_therapy.length, 'duplicate-therapy warning'));
+  return `${found.join(' and ')} among ${plural(report.drugs.length, 'drug')}, ${plural(report.pairs_checked, 'pair')} checked`;
+}
+
+function paint(severity: Severity, output: Output): (text: string) => string {
+  const { style } = output;
+  return { contraindicated: style.bold.red, major: style.red, moderate: style.yellow, minor: style.blue }[severity];
+}
+
+/** `medinfo interactions`: the headline, one row per pair (most severe first), duplicate therapy, sources, and the caveats. */
+export function renderInteractionsReport(report: InteractionsReport, output: Output): string {
+  const lines = [output.style.bold(headline(report))];
+  const via = report.drugs.filter((drug) => drug.via).map((drug) => `${cleanLine(drug.name)} (in ${cleanLine(drug.via!)})`);
+  if (via.length > 0) for (const line of wrapText(`Checked as ingredients: ${via.join(', ')}`, output, '', '  ')) lines.push(line);
+
+  // Sources are numbered in the order the rows first cite them.
+  const numbers = new Map<string, number>();
+  const sources: Array<{ number: number; entry: FindingEntry }> = [];
+  const refOf = (entry: FindingEntry) => {
+    const key = `${entry.in}\t${entry.source.id}`;
+    if (!numbers.has(key)) {
+      numbers.set(key, numbers.size + 1);
+      sources.push({ number: numbers.size, entry });
+    }
+    return `[${numbers.get(key)}]`;
+  };
+
+  if (report.interactions.length > 0) {
+    const rows = report.interactions.map((finding) => {
+      const top = finding.entries[0]!;
+      const links = [...new Set(finding.entries.map((entry) => (entry.link === 'direct' ? 'direct' : entry.link)))];
+      const advice = top.management ? ` What to do: ${top.management}` : '';
+      const names = finding.names.join(' + ');
+      return {
+        severity: finding.severity,
+        cells: [finding.severity, `${names} (${links.join(', ')})`, names, links.join(', '), `${top.effect}${advice}`, [...new Set(finding.entries.map(refOf))].join(' ')],
+      };
+    });
+    const fixed = 17 + 22 + 9;
+    const table = renderTable(
+      [
+        { title: 'Severity', width: 17, paintRow: (text, row) => paint(rows[row]!.severity, output)(text) },
+        { title: 'Drugs (through)', width: 22, only: 'terminal' },
+        { title: 'Drugs', only: 'pipe' },
+        { title: 'Through', only: 'pipe' },
+        { title: 'What happens', width: Math.max(20, output.width - fixed - 5) },
+        { title: 'Source', width: 9 },
+      ],
+      rows.map((row) => row.cells),
+      output,
+    );
+    lines.push('', table);
+  }
+
+  if (report.duplicate_therapy.length > 0) {
+    lines.push('', output.style.bold('Duplicate therapy'));
+    for (const warning of report.duplicate_therapy) {
+      const text = `${warning.names.map(cleanLine).join(' + ')}: ${warning.class === 'same-ingredient' ? 'the same ingredient' : `both ${cleanLine(warning.class)}`}. ${cleanLine(warning.meaning)}`;
+      for (const line of wrapText(text, output, '  ', '    ')) lines.push(line);
+    }
+  }
+
+  if (sources.length > 0) {
+    lines.push('', output.style.bold('Sources'));
+    for (const { number, entry } of sources) {
+      const label = `  [${number}] `;
+      const text = `${cleanLine(entry.source.title)} (${entry.source.kind}; in the ${cleanLine(entry.in)} monograph)${entry.source.url ? ` ${cleanLine(entry.source.url)}` : ''}`;
+      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
+    }
+  }
+
+  lines.push('');
+  for (const line of wrapText(NOT_PROOF, output, '', '')) lines.push(line);
+  lines.push(output.style.dim(NOT_ADVICE));
+  return `${lines.join('\n')}\n`;
+}
