@@ -52,6 +52,20 @@ describe('the bundled library', () => {
     }
   });
 
+  it('two monographs that both describe a pair give it the same grade', () => {
+    const bySlug = new Map(drugs.map((drug) => [drug.slug, drug]));
+    const disagreements: string[] = [];
+    for (const drug of drugs) {
+      for (const row of drug.interactions) {
+        const other = bySlug.get(row.with);
+        for (const back of other?.interactions.filter((r) => r.with === drug.slug) ?? []) {
+          if (back.severity !== row.severity) disagreements.push(`${drug.slug} → ${row.with}: ${row.severity}, but ${row.with} → ${drug.slug}: ${back.severity}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
   it('docs/classes.md lists every class tag with its meaning', () => {
     const doc = readFileSync(join(root, 'docs', 'classes.md'), 'utf8');
     for (const [tag, meaning] of Object.entries(classes)) expect(doc).toContain(`| \`${tag}\` | ${meaning} |`);
