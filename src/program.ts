@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { compile } from './commands/compile.js';
+import { effect } from './commands/effect.js';
 import { interactions } from './commands/interactions.js';
 import { list } from './commands/list.js';
 import { folderListOption, examples } from './commands/options.js';
@@ -20,7 +21,7 @@ declare const MEDINFO_VERSION: string;
  * Registration, the launcher's per-command code cache and its warm-up all read
  * this list; nothing else keeps one.
  */
-export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, search, list, compile];
+export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, effect, search, list, compile];
 
 /**
  * The commander program over `streams`. Nothing runs until it is parsed;

@@ -15,7 +15,7 @@ export function compileFolder(
   bundled: LibraryReader,
   label: (name: string) => string,
 ): { files: Map<string, string>; problems: string[] } {
-  const { classes, duplicateTherapy } = bundled.manifest();
+  const { classes, duplicateTherapy, effectTerms } = bundled.manifest();
   const tags = new Set(Object.keys(classes));
   const byPath = new Map(names.map((name) => [`${folder}/${name}`, label(name)]));
   const { loaded, problems } = loadFiles([...byPath.keys()], tags, (file) => byPath.get(file) ?? file);
@@ -28,7 +28,7 @@ export function compileFolder(
   return {
     files: compileLibrary(
       checked.accepted.map((item) => item.record),
-      { classes, duplicateTherapy },
+      { classes, duplicateTherapy, effectTerms },
     ),
     problems: [...problems, ...checked.problems].map((p) => `${p.message} (skipped)`),
   };

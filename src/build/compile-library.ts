@@ -25,7 +25,7 @@ const POSTINGS_PER_SHARD = 20_000;
  */
 export function compileLibrary(
   records: DrugRecord[],
-  { classes, duplicateTherapy }: { classes: Record<string, string>; duplicateTherapy: Record<string, string> },
+  { classes, duplicateTherapy, effectTerms }: Pick<Manifest, 'classes' | 'duplicateTherapy' | 'effectTerms'>,
 ): Map<string, string> {
   const sorted = [...records].sort((a, b) => (a.monograph.slug < b.monograph.slug ? -1 : 1));
   const files = new Map<string, string>();
@@ -79,6 +79,7 @@ export function compileLibrary(
     proseShards: prose.shards.length,
     classes,
     duplicateTherapy,
+    effectTerms,
   };
   files.set(paths.manifest, json(manifest));
   return files;

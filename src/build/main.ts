@@ -9,6 +9,7 @@ import { checkLibrary } from './check-library.js';
 import { compileLibrary } from './compile-library.js';
 import { loadFiles, monographFiles } from './load-folder.js';
 import { parseVocabulary } from './read-classes.js';
+import { parseEffectTerms } from './read-effect-terms.js';
 import { writeLibrary } from './write-library.js';
 
 const root = process.cwd();
@@ -16,7 +17,10 @@ const args = process.argv.slice(2);
 const checkOnly = args.includes('--check');
 const named = args.filter((arg) => !arg.startsWith('--'));
 
-const vocabulary = parseVocabulary(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8'));
+const vocabulary = {
+  ...parseVocabulary(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8')),
+  effectTerms: parseEffectTerms(readFileSync(join(root, 'data', 'effect-terms.yaml'), 'utf8')),
+};
 const tags = new Set(Object.keys(vocabulary.classes));
 const all = monographFiles(join(root, 'data'));
 const { loaded, problems } = loadFiles(all, tags, (file) => relative(root, file));

@@ -94,3 +94,15 @@ export function classVocabulary(catalog: Catalog): Record<string, string> {
 export function duplicateTherapyClasses(catalog: Catalog): Record<string, string> {
   return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().duplicateTherapy ?? {}));
 }
+
+/** The side-effect vocabulary shared by the catalog's libraries. */
+export function effectVocabulary(catalog: Catalog): Record<string, string[]> {
+  return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().effectTerms ?? {}));
+}
+
+/** The monograph a catalog gives for a slug: the first library that holds it. */
+export function recordOf(catalog: Catalog, slug: string): DrugRecord {
+  const owner = catalog.find((library) => library.slugFor(slug) === slug);
+  if (!owner) throw new NotFoundError(`no drug with the slug "${slug}"`);
+  return owner.record(slug);
+}

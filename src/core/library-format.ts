@@ -15,6 +15,8 @@ export interface Manifest {
   classes: Record<string, string>;
   /** Class tag → why two drugs of it in one list are duplicate therapy. */
   duplicateTherapy: Record<string, string>;
+  /** The side-effect vocabulary: shown term → synonyms. */
+  effectTerms: Record<string, string[]>;
 }
 
 /** One row per drug in `drugs.json`, in slug order; search postings point into this array. */

@@ -16,7 +16,7 @@ const baclofen = parseMonograph(text, 'baclofen.md', 'baclofen', tags);
 
 /** A library compiled in memory from the given monographs. */
 function library(...records: (typeof baclofen)[]) {
-  const files = compileLibrary(records, { classes: Object.fromEntries([...tags].map((t) => [t, t])), duplicateTherapy: {} });
+  const files = compileLibrary(records, { classes: Object.fromEntries([...tags].map((t) => [t, t])), duplicateTherapy: {}, effectTerms: {} });
   return new LibraryFiles((path) => files.get(path)!, 'test', 'rebuild');
 }
 

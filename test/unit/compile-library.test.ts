@@ -11,14 +11,14 @@ const classes = Object.fromEntries([...tags].map((t) => [t, t]));
 
 describe('compiling the library', () => {
   it('gives the same bytes for the same monographs, whatever order they come in', () => {
-    const a = compileLibrary([baclofen, other], { classes, duplicateTherapy: {} });
-    const b = compileLibrary([other, baclofen], { classes, duplicateTherapy: {} });
+    const a = compileLibrary([baclofen, other], { classes, duplicateTherapy: {}, effectTerms: {} });
+    const b = compileLibrary([other, baclofen], { classes, duplicateTherapy: {}, effectTerms: {} });
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [path, text] of a) expect(b.get(path), path).toBe(text);
   });
 
   it('indexes every name, brand and alias under its name key', () => {
-    const files = compileLibrary([baclofen, other], { classes, duplicateTherapy: {} });
+    const files = compileLibrary([baclofen, other], { classes, duplicateTherapy: {}, effectTerms: {} });
     const names = JSON.parse(files.get('names/0.json')!);
     expect(names).toMatchObject({ baclofen: 'baclofen', lioresal: 'baclofen', otherbrand: 'other', baclofene: 'baclofen' });
   });

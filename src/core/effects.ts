@@ -1,0 +1,149 @@
+import type { Catalog } from './catalog.js';
+import { closeness } from './closeness.js';
+import { forEachPosting, PHRASE_FIELDS } from './library-format.js';
+import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
+import { nameKey } from './names.js';
+import { listsOf } from './phrase-list.js';
+import { topPercent } from './side-effects.js';
+import { FREQUENCY_WORDS } from './vocabulary.js';
+
+/** The side-effect vocabulary: shown term → the words that mean the same (data/effect-terms.yaml). */
+export type EffectTerms = Readonly<Record<string, readonly string[]>>;
+
+const SIDE_EFFECT_FIELD = PHRASE_FIELDS.indexOf('side effect');
+const MIN_CLOSENESS = 0.75;
+
+/**
+ * The effects a row names, as name keys: "Somnolence or sedation" names
+ * somnolence and sedation, "asthenia (weakness, fatigue)" names all three.
+ * "Stopping because of somnolence" names only itself: a figure about
+ * stopping treatment is not a figure about the effect.
+ */
+export function effectsNamed(effect: string): string[] {
+  return nameKey(effect)
+    .split(/,|;|\/|\(|\)|\bor\b|\band\b/)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
+}
+
+/** The shown term for a word, if the vocabulary knows it: "somnolence" → "drowsiness". */
+export function termFor(terms: EffectTerms, word: string): string | undefined {
+  const key = nameKey(word);
+  for (const [term, synonyms] of Object.entries(terms)) {
+    if (nameKey(term) === key || synonyms.some((synonym) => nameKey(synonym) === key)) return term;
+  }
+  return undefined;
+}
+
+/** Every word that means `term`, as written: the term and its synonyms (or just the word, outside the vocabulary). */
+export function wordsFor(terms: EffectTerms, term: string): string[] {
+  return [term, ...(terms[term] ?? [])];
+}
+
+/** The vocabulary entry closest to a word the vocabulary does not know, for a typo: "drowsyness" → "drowsiness". */
+export function nearestTerm(terms: EffectTerms, word: string): string | undefined {
+  const key = nameKey(word);
+  let best: { term: string; score: number } | undefined;
+  for (const [term, synonyms] of Object.entries(terms)) {
+    for (const candidate of [term, ...synonyms]) {
+      const score = closeness(key, nameKey(candidate), MIN_CLOSENESS);
+      if (score >= MIN_CLOSENESS && (!best || score > best.score)) best = { term, score };
+    }
+  }
+  return best?.term;
+}
+
+/** One drug's row for the effect, with its source spelled out. */
+export interface EffectRow {
+  slug: string;
+  name: string;
+  effect: string;
+  percent?: PercentValue;
+  placebo_percent?: PercentValue;
+  frequency?: SideEffect['frequency'];
+  participants?: number;
+  note?: string;
+  source: Source;
+}
+
+export interface EffectReport {
+  /** The term searched for, as the vocabulary shows it. */
+  term: string;
+  /** Every word that counted as the term. */
+  matched_words: string[];
+  /** The drugs looked through (all of the library's, or those given with --among), by slug. */
+  among?: string[];
+  /** Drugs with at least one row, ranked by their highest figure. */
+  drugs: Array<{ slug: string; name: string; rows: EffectRow[] }>;
+  /** Drugs of --among that do not list the effect. */
+  not_listed?: string[];
+}
+
+/** The slugs of the catalog's drugs whose side effects name one of `keys`, found through the phrase index. */
+export function drugsListing(catalog: Catalog, words: readonly string[]): string[] {
+  const keys = words.map(nameKey);
+  const found = new Set<string>();
+  catalog.forEach((library, rank) => {
+    const index = library.phrases();
+    const { phrases, slugs } = listsOf(index);
+    const seen = new Set<number>();
+    for (const key of keys) {
+      for (let at = phrases.text.indexOf(key); at !== -1; at = phrases.text.indexOf(key, at + 1)) {
+        const phrase = phrases.indexOfOffset(at);
+        if (seen.has(phrase)) continue;
+        seen.add(phrase);
+        if (!effectsNamed(phrases.at(phrase)).some((named) => keys.includes(named))) continue;
+        forEachPosting(index, phrase, (drug, field) => {
+          const slug = slugs.at(drug);
+          // A drug that a library earlier in the catalog also holds is answered from there.
+          if (field === SIDE_EFFECT_FIELD && !catalog.slice(0, rank).some((earlier) => earlier.slugFor(slug) === slug)) found.add(slug);
+        });
+      }
+    }
+  });
+  return [...found];
+}
+
+/**
+ * Which of `monographs` list the effect, each drug's rows for it sorted by
+ * figure, drugs ranked by their highest figure (rows with only a frequency
+ * word after those with one, then by slug). `min` keeps rows with at least
+ * that percent, and drops frequency-word rows.
+ */
+export function effectReport(
+  term: string,
+  words: readonly string[],
+  monographs: readonly Monograph[],
+  options: { min?: number; among?: string[] },
+): EffectReport {
+  const keys = words.map(nameKey);
+  const drugs: EffectReport['drugs'] = [];
+  for (const monograph of monographs) {
+    const rows: EffectRow[] = [];
+    for (const row of monograph.side_effects) {
+      if (!effectsNamed(row.effect).some((named) => keys.includes(named))) continue;
+      if (options.min !== undefined && topPercent(row.percent) < options.min) continue;
+      const source = monograph.sources.find((candidate) => candidate.id === row.source)!;
+      const { effect, percent, placebo_percent, frequency, participants, note } = row;
+      rows.push({ slug: monograph.slug, name: monograph.name, effect, percent, placebo_percent, frequency, participants, note, source });
+    }
+    if (rows.length === 0) continue;
+    rows.sort(byFigure);
+    drugs.push({ slug: monograph.slug, name: monograph.name, rows });
+  }
+  drugs.sort((a, b) => byFigure(a.rows[0]!, b.rows[0]!) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const listed = new Set(drugs.map((drug) => drug.slug));
+  return {
+    term,
+    matched_words: [...words],
+    ...(options.among ? { among: options.among, not_listed: options.among.filter((slug) => !listed.has(slug)) } : {}),
+    drugs,
+  };
+}
+
+function byFigure(a: EffectRow, b: EffectRow): number {
+  const figure = topPercent(b.percent) - topPercent(a.percent);
+  if (figure !== 0) return figure;
+  const word = (row: EffectRow) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
+  return word(a) - word(b);
+}

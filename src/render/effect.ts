@@ -1,0 +1,65 @@
+import type { EffectReport, EffectRow } from '../core/effects.js';
+import type { Output } from '../io/output.js';
+import { cleanLine } from '../io/sanitize.js';
+import { NOT_ADVICE } from './notice.js';
+import { formatPercent } from './percent.js';
+import { renderTable } from './table.js';
+import { wrapText } from './wrap.js';
+
+/** `medinfo effect`: which drugs list the effect, highest figure first, each row with its source. */
+export function renderEffectReport(report: EffectReport, output: Output): string {
+  const others = report.matched_words.filter((word) => word !== report.term);
+  const count = report.drugs.length;
+  const lines = [
+    output.style.bold(
+      `${cleanLine(report.term)}${others.length > 0 ? ` (also: ${others.map(cleanLine).join(', ')})` : ''}: ${count === 0 ? 'no drug lists it' : `${count} drug${count === 1 ? '' : 's'} list it`}${report.among ? `, of ${report.among.length} checked` : ''}`,
+    ),
+  ];
+  const numbers = new Map<string, number>();
+  const sources: EffectRow[] = [];
+  const refOf = (row: EffectRow) => {
+    const key = `${row.slug}\t${row.source.id}`;
+    if (!numbers.has(key)) {
+      numbers.set(key, numbers.size + 1);
+      sources.push(row);
+    }
+    return `[${numbers.get(key)}] ${row.source.kind}`;
+  };
+  const rows = report.drugs.flatMap((drug) => drug.rows);
+  if (rows.length > 0) {
+    const table = renderTable(
+      [
+        { title: 'Drug', width: 16, paint: output.style.bold },
+        { title: 'Slug', only: 'pipe' },
+        { title: 'As listed', width: Math.max(16, output.width - 16 - 10 - 9 - 13 - 6) },
+        { title: 'Patients', width: 10, align: 'right' },
+        { title: 'Placebo', width: 9, align: 'right' },
+        { title: 'Source', width: 13 },
+      ],
+      rows.map((row) => [
+        row.name,
+        row.slug,
+        [row.effect, row.note].filter(Boolean).join(' — '),
+        row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent),
+        formatPercent(row.placebo_percent),
+        refOf(row),
+      ]),
+      output,
+    );
+    lines.push('', table);
+  }
+  if (report.not_listed && report.not_listed.length > 0) {
+    lines.push('');
+    for (const line of wrapText(`Not listed by the sources of: ${report.not_listed.map(cleanLine).join(', ')} (not the same as 0%).`, output, '', '  ')) lines.push(line);
+  }
+  if (sources.length > 0) {
+    lines.push('', output.style.bold('Sources'));
+    for (const row of sources) {
+      const label = `  [${numbers.get(`${row.slug}\t${row.source.id}`)}] `;
+      const text = `${cleanLine(row.source.title)} (${row.source.kind}; ${cleanLine(row.name)})${row.source.section ? ` — ${cleanLine(row.source.section)}` : ''}`;
+      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
+    }
+  }
+  lines.push('', output.style.dim(NOT_ADVICE));
+  return `${lines.join('\n')}\n`;
+}

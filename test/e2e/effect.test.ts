@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { medinfo } from './run';
+
+type Report = { term: string; matched_words: string[]; drugs: Array<{ slug: string; rows: Array<{ effect: string; percent?: number | number[]; source: { kind: string } }> }>; not_listed?: string[] };
+const report = (args: string[]) => JSON.parse(medinfo(['effect', ...args, '--json']).stdout) as Report;
+const top = (value: number | number[] | undefined) => (value === undefined ? -1 : typeof value === 'number' ? value : value[1]);
+
+describe('medinfo effect', () => {
+  it('effect drowsiness ranks the drugs by their highest figure, each row with its source', () => {
+    const { drugs, term } = report(['drowsiness']);
+    expect(term).toBe('drowsiness');
+    expect(drugs.length).toBeGreaterThan(10);
+    const highest = drugs.map((drug) => top(drug.rows[0]!.percent));
+    expect(highest).toEqual([...highest].sort((a, b) => b - a));
+    for (const drug of drugs) for (const row of drug.rows) expect(row.source.kind).toMatch(/label|trial|article|review/);
+  });
+
+  it('effect somnolence finds the drugs that list drowsiness: one vocabulary of synonyms', () => {
+    const bySomnolence = report(['somnolence']);
+    expect(bySomnolence.term).toBe('drowsiness');
+    expect(bySomnolence.drugs.map((d) => d.slug)).toContain('baclofen');
+    expect(bySomnolence.drugs.map((d) => d.slug)).toEqual(report(['drowsiness']).drugs.map((d) => d.slug));
+    expect(report(['xerostomia']).term).toBe('dry mouth');
+    expect(report(['asthenia']).term).toBe('weakness');
+  });
+
+  it('vertigo is not dizziness: a row counts only where it names the effect', () => {
+    const vertigo = report(['vertigo']);
+    for (const drug of vertigo.drugs) for (const row of drug.rows) expect(row.effect).toMatch(/vertigo/i);
+  });
+
+  it('--among answers "which of my medicines can cause dizziness?", naming those whose sources do not list it', () => {
+    const { stdout, code } = medinfo(['effect', 'dizziness', '--among', 'baclofen,zolpidem,lisinopril,levothyroxine']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^dizziness \(also: [^)]*\): 3 drugs list it, of 4 checked\n/);
+    expect(report(['dizziness', '--among', 'baclofen,levothyroxine']).not_listed).toEqual(['levothyroxine']);
+    expect(stdout).toContain('not the same as 0%');
+  });
+
+  it('--min keeps only figures at or above it', () => {
+    for (const drug of report(['drowsiness', '--min', '30']).drugs) for (const row of drug.rows) expect(top(row.percent)).toBeGreaterThanOrEqual(30);
+  });
+
+  it('a typo is matched against the vocabulary only, with a note on stderr naming the term used', () => {
+    const { stderr, code } = medinfo(['effect', 'drowsyness', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('medinfo: note: no side effect "drowsyness"; showing "drowsiness"\n');
+  });
+
+  it('an unknown term exits 1', () => {
+    expect(medinfo(['effect', 'qqqqq'])).toMatchObject({ code: 1, stdout: '' });
+  });
+});
