@@ -1,7 +1,7 @@
 import type { EffectReport, EffectRow } from '../core/effects.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
-import { NOT_ADVICE } from './notice.js';
+import { notAdvice } from './notice.js';
 import { formatPercent } from './percent.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -60,6 +60,6 @@ export function renderEffectReport(report: EffectReport, output: Output): string
       for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
     }
   }
-  lines.push('', output.style.dim(NOT_ADVICE));
+  lines.push('', notAdvice(output));
   return `${lines.join('\n')}\n`;
 }

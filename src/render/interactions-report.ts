@@ -2,7 +2,7 @@ import type { FindingEntry, InteractionsReport } from '../core/interactions.js';
 import type { Severity } from '../core/monograph.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
-import { NOT_ADVICE } from './notice.js';
+import { notAdvice } from './notice.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
@@ -88,6 +88,6 @@ export function renderInteractionsReport(report: InteractionsReport, output: Out
 
   lines.push('');
   for (const line of wrapText(NOT_PROOF, output, '', '')) lines.push(line);
-  lines.push(output.style.dim(NOT_ADVICE));
+  lines.push(notAdvice(output));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { SearchResult } from '../core/search-result.js';
-import { NOT_ADVICE } from './notice.js';
+import { notAdvice } from './notice.js';
 import type { Output } from '../io/output.js';
 import { renderTable } from './table.js';
 
@@ -22,5 +22,5 @@ export function renderSearch(rows: readonly SearchResult[], output: Output): str
     ]),
     output,
   );
-  return `${table}\n\n${output.style.dim(NOT_ADVICE)}\n`;
+  return `${table}\n\n${notAdvice(output)}\n`;
 }

@@ -2,7 +2,7 @@ import type { DrugRecord, Monograph } from '../core/monograph.js';
 import { sideEffectsReport } from '../core/side-effects.js';
 import { renderInteractions } from './interactions.js';
 import { renderBlocks } from './markdown.js';
-import { NOT_ADVICE } from './notice.js';
+import { notAdvice } from './notice.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { renderSideEffects } from './side-effects.js';
@@ -49,6 +49,6 @@ export function renderShow(record: DrugRecord, output: Output, section?: number)
     if (monograph.interactions.length > 0) parts.push(['', style.bold.cyan('Interactions')], renderInteractions(monograph, output));
     parts.push([''], renderSources(monograph, output));
   }
-  parts.push(['', style.dim(NOT_ADVICE)]);
+  parts.push(['', notAdvice(output)]);
   return `${parts.flat().join('\n')}\n`;
 }

@@ -4,7 +4,7 @@ import { FREQUENCY_WORDS } from '../core/vocabulary.js';
 import type { Output } from '../io/output.js';
 import { formatPercent, percentBar } from './percent.js';
 import { cleanLine } from '../io/sanitize.js';
-import { NOT_ADVICE } from './notice.js';
+import { notAdvice } from './notice.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 
@@ -17,7 +17,7 @@ export function renderSideEffectsPage(monograph: Monograph, report: SideEffectsR
     report.side_effects.length === 0
       ? [`No side effects of at least ${min ?? 0}% are listed.`]
       : renderSideEffects(monograph, report.side_effects, output).concat('', renderSources(monograph, output, report.sources));
-  return `${title.concat(body, '', output.style.dim(NOT_ADVICE)).join('\n')}\n`;
+  return `${title.concat(body, '', notAdvice(output)).join('\n')}\n`;
 }
 
 /** The side-effect table, then the effects listed without a figure, grouped by frequency word. */

@@ -1,6 +1,6 @@
 import type { Monograph } from '../core/monograph.js';
 import type { StudiesReport } from '../core/studies.js';
-import { NOT_ADVICE } from './notice.js';
+import { notAdvice } from './notice.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { renderSources, sourceRef } from './sources.js';
@@ -13,7 +13,7 @@ export function renderStudiesPage(monograph: Monograph, report: StudiesReport, o
     report.studies.length === 0
       ? ['No study summaries are recorded for this drug.']
       : renderStudies(monograph, output).concat('', renderSources(monograph, output, report.sources));
-  return `${title.concat(body, '', output.style.dim(NOT_ADVICE)).join('\n')}\n`;
+  return `${title.concat(body, '', notAdvice(output)).join('\n')}\n`;
 }
 
 /** Study, participants, outcome and source, one row per study. */

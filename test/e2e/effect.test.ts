@@ -3,15 +3,15 @@ import { medinfo } from './run';
 
 type Report = { term: string; matched_words: string[]; drugs: Array<{ slug: string; rows: Array<{ effect: string; percent?: number | number[]; source: { kind: string } }> }>; not_listed?: string[] };
 const report = (args: string[]) => JSON.parse(medinfo(['effect', ...args, '--json']).stdout) as Report;
-const top = (value: number | number[] | undefined) => (value === undefined ? -1 : typeof value === 'number' ? value : value[1]);
+const top = (value: number | number[] | undefined) => (value === undefined ? -1 : typeof value === "number" ? value : value[1]!);
 
 describe('medinfo effect', () => {
   it('effect drowsiness ranks the drugs by their highest figure, each row with its source', () => {
     const { drugs, term } = report(['drowsiness']);
     expect(term).toBe('drowsiness');
     expect(drugs.length).toBeGreaterThan(10);
-    const highest = drugs.map((drug) => top(drug.rows[0]!.percent));
-    expect(highest).toEqual([...highest].sort((a, b) => b - a));
+    const highest: number[] = drugs.map((drug) => top(drug.rows[0]!.percent));
+    expect(highest).toEqual([...highest].sort((a: number, b: number) => b - a));
     for (const drug of drugs) for (const row of drug.rows) expect(row.source.kind).toMatch(/label|trial|article|review/);
   });
 

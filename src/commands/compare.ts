@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { duplicateTherapyClasses, effectVocabulary, recordOf, resolveDrug } from '../core/catalog.js';
+import { compareDrugs } from '../core/compare.js';
+import { UsageError } from '../core/errors.js';
+import type { Monograph } from '../core/monograph.js';
+import { present } from '../io/present.js';
+import { renderCompare } from '../render/compare.js';
+import { drugItems } from './drug-names.js';
+import { examples } from './options.js';
+import type { CommandSpec } from './spec.js';
+
+export const compare: CommandSpec = {
+  name: 'compare',
+  create: (context) =>
+    new Command('compare')
+      .description('set drugs side by side: classes, uses, a side-effect matrix and the interactions between them')
+      .argument('<drug...>', 'two or more drugs; - reads them from stdin')
+      .option('--json', 'print the comparison as JSON')
+      .addHelpText('after', examples('medinfo compare baclofen tizanidine cyclobenzaprine', 'medinfo compare zolpidem eszopiclone --json | jq .side_effects'))
+      .action(async (drugs: string[], options: { json?: boolean }) => {
+        const ctx = context();
+        const { items, catalog } = await drugItems(ctx, drugs);
+        const monographs: Monograph[] = [];
+        for (const item of items) {
+          if ('miss' in item) throw item.miss;
+          const { monograph } = item.record;
+          if (monograph.kind === 'combination') for (const slug of monograph.ingredients ?? []) monographs.push(recordOf(catalog, slug).monograph);
+          else monographs.push(monograph);
+        }
+        if (monographs.length < 2) throw new UsageError('compare needs at least two drugs');
+        const report = compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog));
+        present(ctx.output, { json: report, text: (output) => renderCompare(report, output) }, options.json);
+      }),
+  warmUp: (catalog, output) => {
+    const monographs = ['baclofen', 'tizanidine', 'cyclobenzaprine'].map((name) => resolveDrug(catalog, name).monograph);
+    renderCompare(compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog)), output);
+  },
+};
