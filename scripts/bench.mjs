@@ -35,7 +35,17 @@ const commands = [
   { label: 'show baclofin (miss)', args: ['show', 'baclofin'], target: [1.7, 2.0] },
   { label: 'search gabapenten (name typo)', args: ['search', 'gabapenten'], target: [1.8, 3.0] },
   { label: 'search muscle spasm (prose)', args: ['search', 'muscle', 'spasm'], target: [2.0, 4.0] },
+  { label: 'interactions (5 names)', args: ['interactions', 'baclofen', 'zolpidem', 'tramadol', 'sertraline', 'alcohol'], target: [1.5, 2.5] },
+  { label: 'compare (3 drugs)', args: ['compare', 'baclofen', 'tizanidine', 'cyclobenzaprine'], target: [1.5, 2.5] },
+  { label: 'effect dizziness', args: ['effect', 'dizziness'], target: [1.6, 2.5] },
+  { label: 'side-effects, 100 names --json (NDJSON)', args: ['side-effects', ...batchOfNames(100), '--json'], target: [3.0, 3.5] },
 ];
+
+/** `count` names of bundled drugs, the library's slugs over and over, for a batch. */
+function batchOfNames(count) {
+  const slugs = readdirSync(join(root, 'data')).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
+  return Array.from({ length: count }, (_, i) => slugs[i % slugs.length]);
+}
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
 
 // Each synthetic size is timed twice through --data-dir: as a folder of monographs (compiled

@@ -1,5 +1,6 @@
 import { DataError } from '../core/errors.js';
 import type { DrugRecord } from '../core/monograph.js';
+import { MAX_NAME_WORDS } from '../core/catalog.js';
 import { nameKey, namesOf } from '../core/names.js';
 
 export interface LoadedRecord {
@@ -26,6 +27,11 @@ export function checkLibrary(
 
   for (const item of loaded) {
     const drug = item.record.monograph;
+    const long = namesOf(drug).find((name) => nameKey(name).split(' ').length > MAX_NAME_WORDS);
+    if (long) {
+      problems.push(new DataError(item.file, 'name', `"${long}" has more than ${MAX_NAME_WORDS} words; names, brands and aliases are kept shorter so a list of names can be read`));
+      continue;
+    }
     const clash = namesOf(drug).find((name) => {
       const other = owner.get(nameKey(name));
       return other !== undefined && other !== drug.slug;

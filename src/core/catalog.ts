@@ -36,6 +36,9 @@ export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
   throw error;
 }
 
+/** The most words a name, brand or alias may have (the library check enforces it): how far resolveList looks ahead. */
+export const MAX_NAME_WORDS = 6;
+
 /** A name of a list, resolved or not. */
 export type ListItem = { query: string; record: DrugRecord } | { query: string; miss: NotFoundError };
 
@@ -50,7 +53,7 @@ export function resolveList(catalog: Catalog, runs: readonly (readonly string[])
   for (const words of runs) {
     for (let i = 0; i < words.length; ) {
       let taken = 0;
-      for (let length = words.length - i; length > 1 && taken === 0; length--) {
+      for (let length = Math.min(words.length - i, MAX_NAME_WORDS); length > 1 && taken === 0; length--) {
         const query = words.slice(i, i + length).join(' ');
         if (findDrug(catalog, nameKey(query))) {
           items.push({ query, record: resolveDrug(catalog, query) });

@@ -75,6 +75,13 @@ describe('checking a library as a whole', () => {
     );
   });
 
+  it('rejects a name of more than six words, which a list of names could not be read past', () => {
+    const item = { file: 'zopiclone.md', record: parse((text) => text.replace('brands: [Imovane, Zimovane]', 'brands: [One Two Three Four Five Six Seven]')) };
+    expect(checkLibrary([item], tags).problems.map((p) => p.message)).toEqual([
+      'zopiclone.md: name: "One Two Three Four Five Six Seven" has more than 6 words; names, brands and aliases are kept shorter so a list of names can be read',
+    ]);
+  });
+
   it('rejects a brand that a second drug also claims, keeping the first', () => {
     const first = { file: 'zopiclone.md', record: parse() };
     const second = { file: 'copy.md', record: other('copy', 'Imovane') };
