@@ -90,6 +90,8 @@ export const FrontMatterSchema = z
     studies: z.array(StudySchema).default([]),
     interactions: z.array(InteractionSchema).default([]),
     sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+    /** What the sources hold that this monograph leaves out, because no copy could be confirmed ("label Table 2: not confirmed"). */
+    gaps: z.array(Text).optional(),
   })
   .superRefine((front, context) => {
     if (front.kind !== 'substance' && front.uses.length === 0) context.addIssue({ code: 'custom', path: ['uses'], message: 'needs at least one use' });

@@ -41,13 +41,15 @@ export interface SideEffectsReport {
   side_effects: SideEffect[];
   /** Only the sources the rows cite. */
   sources: Source[];
+  /** What the sources hold that the monograph leaves out (see the monograph's `gaps`). */
+  gaps?: string[];
 }
 
 /** The drug's side effects after --min and --sort: figures first, then effects with only a frequency word. */
 export function sideEffectsReport(monograph: Monograph, options: { min?: number; sort: SideEffectSort }): SideEffectsReport {
   const { measured, unmeasured } = selectSideEffects(monograph.side_effects, options);
   const rows = [...measured, ...unmeasured];
-  return { slug: monograph.slug, name: monograph.name, side_effects: rows, sources: citedSources(monograph, rows) };
+  return { slug: monograph.slug, name: monograph.name, side_effects: rows, sources: citedSources(monograph, rows), ...(monograph.gaps ? { gaps: monograph.gaps } : {}) };
 }
 
 /** The monograph's sources that the given rows cite, in the monograph's order. */

@@ -5,7 +5,7 @@ import { renderBlocks } from './markdown.js';
 import { notAdvice } from './notice.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
-import { renderSideEffects } from './side-effects.js';
+import { renderGaps, renderSideEffects } from './side-effects.js';
 import { renderSources } from './sources.js';
 import { renderStudies } from './studies.js';
 import { wrapText } from './wrap.js';
@@ -43,7 +43,7 @@ export function renderShow(record: DrugRecord, output: Output, section?: number)
   if (section === undefined) {
     if (monograph.side_effects.length > 0) {
       const { side_effects: effects } = sideEffectsReport(monograph, { sort: 'percent' });
-      parts.push(['', style.bold.cyan('Side-effect figures')], renderSideEffects(monograph, effects, output));
+      parts.push(['', style.bold.cyan('Side-effect figures')], renderSideEffects(monograph, effects, output), renderGaps(monograph.gaps, output));
     }
     if (monograph.studies.length > 0) parts.push(['', style.bold.cyan('Studies')], renderStudies(monograph, output));
     if (monograph.interactions.length > 0) parts.push(['', style.bold.cyan('Interactions')], renderInteractions(monograph, output));

@@ -7,6 +7,7 @@ import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
+import { wrapText } from './wrap.js';
 
 const BAR_WIDTH = 10;
 
@@ -16,8 +17,16 @@ export function renderSideEffectsPage(monograph: Monograph, report: SideEffectsR
   const body =
     report.side_effects.length === 0
       ? [`No side effects of at least ${min ?? 0}% are listed.`]
-      : renderSideEffects(monograph, report.side_effects, output).concat('', renderSources(monograph, output, report.sources));
+      : renderSideEffects(monograph, report.side_effects, output).concat(renderGaps(report.gaps, output), '', renderSources(monograph, output, report.sources));
   return `${title.concat(body, '', notAdvice(output)).join('\n')}\n`;
+}
+
+/** The note that the table is partial: what the sources hold that could not be confirmed. */
+export function renderGaps(gaps: readonly string[] | undefined, output: Output): string[] {
+  if (!gaps || gaps.length === 0) return [];
+  const lines = ['', output.style.yellow('Not included (the sources have more than medinfo could confirm):')];
+  for (const gap of gaps) for (const line of wrapText(cleanLine(gap), output, '  - ', '    ')) lines.push(line);
+  return lines;
 }
 
 /** The side-effect table, then the effects listed without a figure, grouped by frequency word. */

@@ -1,0 +1,29 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { medinfo, root } from './run';
+
+const base = mkdtempSync(join(tmpdir(), 'medinfo-gaps-'));
+const folder = join(base, 'drugs');
+mkdirSync(folder);
+writeFileSync(
+  join(folder, 'zopiclone.md'),
+  readFileSync(join(root, 'test', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8').replace('sources:', 'gaps: ["label Table 2, the 12-week trial: not confirmed"]\nsources:'),
+);
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const run = (args: string[]) => medinfo(['--data-dir', folder, ...args], { XDG_CACHE_HOME: join(base, 'cache') });
+
+describe('a monograph that says what it leaves out', () => {
+  it('side-effects and show print the gaps as a note, so a partial table does not read as complete', () => {
+    for (const command of ['side-effects', 'show']) {
+      const { stdout, code } = run([command, 'zopiclone']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Not included (the sources have more than medinfo could confirm):\n  - label Table 2, the 12-week trial: not confirmed\n');
+    }
+  });
+
+  it('side-effects --json carries them as gaps', () => {
+    expect(JSON.parse(run(['side-effects', 'zopiclone', '--json']).stdout).gaps).toEqual(['label Table 2, the 12-week trial: not confirmed']);
+  });
+});
