@@ -5,7 +5,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 
 export interface Manifest {
   format: number;
@@ -13,6 +13,12 @@ export interface Manifest {
   nameShards: number;
   proseShards: number;
   classes: Record<string, string>;
+  /**
+   * A digest of every other file and of this manifest's other fields. A user
+   * folder's cache entry is keyed by the bundled library's, so a bundled
+   * library rebuilt under the same version still invalidates the entry.
+   */
+  fingerprint: string;
 }
 
 /** One row per drug in `drugs.json`, in slug order; search postings point into this array. */

@@ -22,7 +22,8 @@ export const isManifest: Shape<Manifest> = (value): value is Manifest =>
   isCount(value.drugs) &&
   isCount(value.nameShards, 1) &&
   isCount(value.proseShards, 1) &&
-  isStringMap(value.classes);
+  isStringMap(value.classes) &&
+  isString(value.fingerprint);
 
 const isSummary: Shape<DrugSummary> = (value): value is DrugSummary =>
   isObject(value) &&
