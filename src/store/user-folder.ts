@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, type BigIntStats } from 'node:fs';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { digest } from '../core/hash.js';
 import { FORMAT_VERSION, paths } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import { LibraryFiles } from './library-files.js';
+import { isSettled, stampOf } from './stamp.js';
 
 declare const MEDINFO_VERSION: string;
 const PROBLEMS = 'problems.json';
@@ -43,9 +44,10 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
  * What `--data-dir` names. A library made by `medinfo compile` is read as it
  * is: its freshness is the user's to keep, by compiling again. A folder of
  * monographs is compiled like the bundled library and cached under
- * `$XDG_CACHE_HOME/medinfo`. The cache is keyed by the folder's path and by
- * every file's name, size and mtime, so an edited, added or removed file gives
- * a new key and is never served stale. A compiled entry is written once, to a
+ * `$XDG_CACHE_HOME/medinfo`. The cache is keyed by the folder's path, the
+ * bundled library's fingerprint and every file's name and stamp (stamp.ts), so
+ * an edited, added or removed file gives a new key and is never served stale;
+ * a folder with a file changed too recently to trust its stamp is not cached. A compiled entry is written once, to a
  * temporary folder renamed into place, and never changed after, so two runs at
  * once cannot see half of one. Invalid files are reported through `warn` on
  * every run and left out.
@@ -62,8 +64,13 @@ export function openDataDir(
     library.manifest();
     return library;
   }
+  const started = Date.now();
   const files = listMonographs(dir, folder);
-  const stamp = [`${version()} format ${FORMAT_VERSION}`, ...files.map(({ name, size, mtimeMs }) => `${name}\t${size}\t${mtimeMs}`)].join('\n');
+  const stamp = [
+    `${version()} format ${FORMAT_VERSION}`,
+    `bundled ${bundled.manifest().fingerprint}`,
+    ...files.map(({ name, stat }) => `${name}\t${stampOf(stat)}`),
+  ].join('\n');
   const entry = join(cacheRoot(env), 'folders', digest(folder), digest(stamp));
 
   const cached = readCached(entry, folder);
@@ -82,8 +89,10 @@ export function openDataDir(
   compiled.problems.forEach(warn);
   compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
   try {
-    publishOnce(entry, compiled.files);
-    removeOldEntries(entry);
+    if (files.every(({ stat }) => isSettled(stat, started))) {
+      publishOnce(entry, compiled.files);
+      removeOldEntries(entry);
+    }
   } catch {
     // An unwritable or contested cache only costs speed: use what was just compiled.
   }
@@ -124,11 +133,11 @@ function monographNames(dir: string, folder: string, option = ''): string[] {
   return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
 }
 
-function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
+function listMonographs(dir: string, folder: string): Array<{ name: string; stat: BigIntStats | undefined }> {
   return monographNames(dir, folder, '--data-dir: ').map((name) => {
     // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
-    const stat = statSync(`${folder}/${name}`, { throwIfNoEntry: false });
-    return { name, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
+    const stat = statSync(`${folder}/${name}`, { bigint: true, throwIfNoEntry: false });
+    return { name, stat };
   });
 }
 

@@ -12,12 +12,13 @@ export interface Result {
 
 /**
  * Runs the built CLI as a user would, with stdout and stderr piped (so not a
- * terminal) and no color variables unless the test sets them.
+ * terminal) and no color variables unless the test sets them. `launcher` runs
+ * another copy of bin/medinfo (one with its own dist/, say).
  */
-export function medinfo(args: string[], env: Record<string, string | undefined> = {}): Result {
+export function medinfo(args: string[], env: Record<string, string | undefined> = {}, launcher = bin): Result {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [launcher, ...args], {
     cwd: root,
     env: { ...base, ...env },
     encoding: 'utf8',
