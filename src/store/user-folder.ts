@@ -1,16 +1,12 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, type BigIntStats } from 'node:fs';
-import { homedir } from 'node:os';
-import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { digest } from '../core/hash.js';
-import { FORMAT_VERSION, paths } from '../core/library-format.js';
+import { paths } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
+import { openCachedFolder } from './folder-cache.js';
 import { LibraryFiles } from './library-files.js';
+import { loadCompiler } from './load-compiler.js';
 import { isSettled, stampOf } from './stamp.js';
-
-declare const MEDINFO_VERSION: string;
-const PROBLEMS = 'problems.json';
 
 /** A folder written by `medinfo compile` (or the build) holds a manifest; a folder of monographs does not. */
 export function isCompiledLibrary(folder: string): boolean {
@@ -43,14 +39,10 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
 /**
  * What `--data-dir` names. A library made by `medinfo compile` is read as it
  * is: its freshness is the user's to keep, by compiling again. A folder of
- * monographs is compiled like the bundled library and cached under
- * `$XDG_CACHE_HOME/medinfo`. The cache is keyed by the folder's path, the
- * bundled library's fingerprint and every file's name and stamp (stamp.ts), so
- * an edited, added or removed file gives a new key and is never served stale;
- * a folder with a file changed too recently to trust its stamp is not cached. A compiled entry is written once, to a
- * temporary folder renamed into place, and never changed after, so two runs at
- * once cannot see half of one. Invalid files are reported through `warn` on
- * every run and left out.
+ * monographs is compiled like the bundled library and cached (folder-cache.ts),
+ * keyed by the folder's path, the bundled library's fingerprint and every
+ * file's name and stamp (stamp.ts), so an edited, added or removed file gives
+ * a new key and is never served stale.
  */
 export function openDataDir(
   dir: string,
@@ -66,60 +58,17 @@ export function openDataDir(
   }
   const started = Date.now();
   const files = listMonographs(dir, folder);
-  const stamp = [
-    `${version()} format ${FORMAT_VERSION}`,
-    `bundled ${bundled.manifest().fingerprint}`,
-    ...files.map(({ name, stat }) => `${name}\t${stampOf(stat)}`),
-  ].join('\n');
-  const entry = join(cacheRoot(env), 'folders', digest(folder), digest(stamp));
-
-  const cached = readCached(entry, folder);
-  if (cached) {
-    cached.problems.forEach(warn);
-    return cached.library;
-  }
-
-  const { compileFolder, publishOnce } = loadCompiler();
-  const compiled = compileFolder(
-    folder,
-    files.map((f) => f.name),
+  return openCachedFolder(
+    {
+      folder,
+      stamps: files.map(({ name, stat }) => `${name}\t${stampOf(stat)}`),
+      settled: files.every(({ stat }) => isSettled(stat, started)),
+      compile: () => loadCompiler().compileFolder(folder, files.map((f) => f.name), bundled, (name) => join(dir, name)),
+    },
     bundled,
-    (name) => join(dir, name),
+    env,
+    warn,
   );
-  compiled.problems.forEach(warn);
-  compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
-  try {
-    if (files.every(({ stat }) => isSettled(stat, started))) {
-      publishOnce(entry, compiled.files);
-      removeOldEntries(entry);
-    }
-  } catch {
-    // An unwritable or contested cache only costs speed: use what was just compiled.
-  }
-  return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), folder, 'check the folder');
-}
-
-/**
- * The compiler (gray-matter, the YAML parser, zod, marked) is a separate bundle
- * next to the CLI's, loaded only when a user folder has to be compiled.
- */
-function loadCompiler(): typeof import('../build/compiler.js') {
-  return createRequire(__filename)('./compiler.cjs') as typeof import('../build/compiler.js');
-}
-
-/**
- * Entries for earlier states of the folder are removed once they are a minute
- * old, so a run still reading one (started just before the edit) can finish.
- */
-function removeOldEntries(entry: string): void {
-  const parent = join(entry, '..');
-  const cutoff = Date.now() - 60_000;
-  for (const name of readdirSync(parent)) {
-    const path = join(parent, name);
-    if (name === basename(entry)) continue;
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat && stat.mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
-  }
 }
 
 function monographNames(dir: string, folder: string, option = ''): string[] {
@@ -139,35 +88,4 @@ function listMonographs(dir: string, folder: string): Array<{ name: string; stat
     const stat = statSync(`${folder}/${name}`, { bigint: true, throwIfNoEntry: false });
     return { name, stat };
   });
-}
-
-function readCached(entry: string, folder: string): { library: LibraryReader; problems: string[] } | undefined {
-  try {
-    const problems = JSON.parse(readFileSync(join(entry, PROBLEMS), 'utf8')) as unknown;
-    if (!Array.isArray(problems) || !problems.every((p) => typeof p === 'string')) return undefined;
-    const library = new LibraryFiles((path) => readFileSync(join(entry, path), 'utf8'), folder, 'delete the medinfo cache folder');
-    library.manifest();
-    return { library, problems };
-  } catch {
-    // Missing or damaged: compile again (and clear the damaged entry, if it can be).
-    try {
-      rmSync(entry, { recursive: true, force: true });
-    } catch {
-      // an unusable cache folder only costs speed
-    }
-    return undefined;
-  }
-}
-
-function cacheRoot(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'medinfo');
-}
-
-function version(): string {
-  return typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev';
-}
-
-function missing(path: string): never {
-  throw new Error(`${path} is not in the compiled folder`);
 }

@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { medinfo, root } from './run';
@@ -14,13 +14,15 @@ const fixture = join(root, 'test', 'fixtures', 'user-folder');
 let base: string;
 let stable: string;
 let edited: string;
+let doomed: string;
 let cache: string;
 
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'medinfo-folder-cache-'));
   stable = join(base, 'stable');
   edited = join(base, 'edited');
-  for (const folder of [stable, edited]) cpSync(fixture, folder, { recursive: true });
+  doomed = join(base, 'doomed');
+  for (const folder of [stable, edited, doomed]) cpSync(fixture, folder, { recursive: true });
   // Whole seconds, so the test can set the very same times back after an edit.
   utimesSync(join(edited, 'zopiclone.md'), 1_700_000_000, 1_700_000_000);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -63,15 +65,6 @@ describe('the folder cache', () => {
     expect(cached.stderr).toContain('broken.md: classes[0]');
   });
 
-  it('rebuilds an entry whose every file is garbage instead of failing', () => {
-    run(stable, ['list']);
-    for (const entry of entries()) execFileSync('find', [entry, '-name', '*.json', '-exec', 'sh', '-c', 'echo garbage > "$1"', '_', '{}', ';']);
-    const { stdout, stderr, code } = run(stable, ['show', 'zopiclone']);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^Zopiclone\n/);
-    expect(stderr).not.toContain('damaged');
-  });
-
   it('picks up an edit that keeps the size and the modification time', () => {
     const file = join(edited, 'zopiclone.md');
     expect(run(edited, ['show', 'zopiclone']).stdout).toContain('Brands: Imovane, Zimovane');
@@ -111,5 +104,103 @@ describe('the folder cache', () => {
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/^Zopiclone \(bundled\)\n/);
     expect(after.stderr).toContain('zopiclone.md: name: "Imovane" already names zopiclone-bundled (skipped)');
+  });
+});
+
+describe('a damaged folder cache', () => {
+  const warning = () => `medinfo: warning: ${join(stable, 'broken.md')}: classes[0]: "not-a-real-class" is not a known class tag (see docs/classes.md) (skipped)\n`;
+
+  /** Caches the stable folder, damages its entry with `damage`, and expects `args` to answer as before, with only the usual warning. */
+  function answersAsBefore(args: string[], damage: (entry: string) => void) {
+    const before = run(stable, args);
+    expect(before.code).toBe(0);
+    expect(before.stderr).toBe(warning());
+    const [entry] = entries();
+    expect(entry, 'the folder was cached').toBeDefined();
+    damage(entry!);
+    const after = run(stable, args);
+    expect(after).toEqual(before);
+  }
+
+  it('a truncated drug record, read halfway through show, is rebuilt', () => {
+    answersAsBefore(['show', 'zopiclone'], (entry) => truncateSync(join(entry, 'drugs', 'zopiclone.json'), 100));
+  });
+
+  it('a truncated search file, read halfway through search, is rebuilt', () => {
+    answersAsBefore(['search', 'zopiclone', 'insomnia'], (entry) => truncateSync(join(entry, 'search', 'prose-0.json'), 10));
+    answersAsBefore(['search', 'imovan'], (entry) => truncateSync(join(entry, 'names', 'phrases.json'), 10));
+  });
+
+  it('garbage in every file, a wrong-shaped record, or missing files are rebuilt', () => {
+    answersAsBefore(['show', 'imovane'], (entry) =>
+      execFileSync('find', [entry, '-name', '*.json', '-exec', 'sh', '-c', 'echo garbage > "$1"', '_', '{}', ';']),
+    );
+    answersAsBefore(['show', 'imovane'], (entry) => writeFileSync(join(entry, 'manifest.json'), '[]'));
+    answersAsBefore(['show', 'imovane'], (entry) => writeFileSync(join(entry, 'drugs', 'zopiclone.json'), '{"monograph": null}'));
+    answersAsBefore(['show', 'imovane'], (entry) => rmSync(join(entry, 'names', '0.json')));
+    answersAsBefore(['list'], (entry) => rmSync(join(entry, 'drugs.json')));
+  });
+
+  /** A copy of the entry whose record claims another brand: what a planted link would serve. */
+  function poisoned(entry: string): string {
+    const copy = join(base, `poison-${Date.now()}`);
+    cpSync(entry, copy, { recursive: true });
+    const record = join(copy, 'drugs', 'zopiclone.json');
+    writeFileSync(record, readFileSync(record, 'utf8').replaceAll('Zimovane', 'Poisoned'));
+    return copy;
+  }
+
+  it('an entry replaced by a symbolic link is not followed, and is replaced by a real one', () => {
+    answersAsBefore(['show', 'zopiclone'], (entry) => {
+      const copy = poisoned(entry);
+      rmSync(entry, { recursive: true });
+      symlinkSync(copy, entry);
+    });
+    const [entry] = entries();
+    expect(lstatSync(entry!).isSymbolicLink()).toBe(false);
+  });
+
+  it('a cache folder replaced by a symbolic link is not followed', () => {
+    answersAsBefore(['show', 'zopiclone'], (entry) => {
+      const folder = dirname(entry);
+      const copy = join(base, `poison-folder-${Date.now()}`);
+      mkdirSync(copy);
+      cpSync(poisoned(entry), join(copy, entry.slice(folder.length + 1)), { recursive: true });
+      rmSync(folder, { recursive: true });
+      symlinkSync(copy, folder);
+    });
+    expect(lstatSync(dirname(entries()[0]!)).isSymbolicLink()).toBe(false);
+  });
+
+  it('a temporary folder left by a killed run is harmless, and cleared by a later compile', () => {
+    const stray = () => readdirSync(dirname(entries()[0]!)).filter((name) => name.includes('.tmp-'));
+    answersAsBefore(['show', 'zopiclone'], (entry) => {
+      for (const name of [`${entry}.tmp-${process.pid}`, `${entry}.tmp-1`]) {
+        mkdirSync(join(name, 'drugs'), { recursive: true });
+        writeFileSync(join(name, 'drugs', 'zopiclone.json'), '{"trunc');
+        const old = new Date(Date.now() - 120_000);
+        utimesSync(name, old, old);
+      }
+    });
+    expect(stray()).toHaveLength(2);
+    rmSync(entries()[0]!, { recursive: true });
+    expect(run(stable, ['show', 'zopiclone']).code).toBe(0);
+    expect(stray()).toEqual([]);
+  });
+
+  it('makes its folders private to the user', () => {
+    run(stable, ['list']);
+    const [entry] = entries();
+    for (const path of [join(cache, 'medinfo', 'folders'), dirname(entry!), entry!]) expect(statSync(path).mode & 0o777, path).toBe(0o700);
+  });
+
+  it('removes the entries of a folder that no longer exists, on a later run that compiles', () => {
+    run(doomed, ['list']);
+    const [gone] = entries();
+    expect(gone).toBeDefined();
+    rmSync(doomed, { recursive: true });
+    run(stable, ['list']);
+    expect(existsSync(dirname(gone!))).toBe(false);
+    expect(entries()).toHaveLength(1);
   });
 });
