@@ -113,7 +113,19 @@ export interface ProseShard {
   terms: Record<string, string>;
 }
 
+/**
+ * `medinfo-library.json`, in a library written by `medinfo compile`: what
+ * `--data-dir` recognises it by, and what lets a later compile replace it.
+ */
+export interface LibraryMarker {
+  format: number;
+  written_by: string;
+}
+
+export const COMPILED_BY = 'medinfo compile';
+
 export const paths = {
+  marker: 'medinfo-library.json',
   manifest: 'manifest.json',
   drugs: 'drugs.json',
   nameShard: (n: number) => `names/${n}.json`,

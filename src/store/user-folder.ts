@@ -1,36 +1,42 @@
 import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { paths } from '../core/library-format.js';
+import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
+import { bundledDir } from './bundled.js';
+import { compileTarget } from './compile-target.js';
 import { openCachedFolder } from './folder-cache.js';
 import { LibraryFiles } from './library-files.js';
 import { loadCompiler } from './load-compiler.js';
 import { isSettled, stampOf } from './stamp.js';
 
-/** A folder written by `medinfo compile` (or the build) holds a manifest; a folder of monographs does not. */
+/**
+ * A folder written by `medinfo compile` holds the marker file, and the build's
+ * and older compiles' a manifest; a folder of monographs holds neither.
+ */
 export function isCompiledLibrary(folder: string): boolean {
-  return existsSync(join(folder, paths.manifest));
+  return existsSync(join(folder, paths.marker)) || existsSync(join(folder, paths.manifest));
 }
 
 /**
- * Compiles a folder of monographs into `out`, for `medinfo compile`. Returns how
- * many drugs it holds; invalid files are reported through `warn` and left out.
+ * Compiles a folder of monographs into `out`, for `medinfo compile`: only
+ * where compile-target.ts allows, checked again just before the old library is
+ * replaced. Returns how many drugs it holds; invalid files are reported
+ * through `warn` and left out.
  */
 export function compileDataDir(dir: string, out: string, bundled: LibraryReader, warn: (message: string) => void): number {
   const folder = resolve(dir);
-  const target = resolve(out);
   const names = monographNames(dir, folder);
-  if (target === folder || target.startsWith(`${folder}/`)) throw new UsageError(`the compiled library cannot go inside the folder it is compiled from ("${dir}")`);
-  if (existsSync(target) && !isCompiledLibrary(target) && readdirSync(target).length > 0) {
-    throw new UsageError(`"${out}" is not empty and not a compiled medinfo library; refusing to replace it`);
-  }
+  const target = compileTarget(out, folder, bundledDir());
   const { compileFolder, writeLibrary } = loadCompiler();
   const compiled = compileFolder(folder, names, bundled, (name) => join(dir, name));
   compiled.problems.forEach(warn);
+  const marker: LibraryMarker = { format: FORMAT_VERSION, written_by: COMPILED_BY };
+  compiled.files.set(paths.marker, JSON.stringify(marker));
   try {
-    writeLibrary(target, compiled.files);
+    writeLibrary(target, compiled.files, () => compileTarget(out, folder, bundledDir()));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   return names.length - compiled.problems.length;
