@@ -1,4 +1,4 @@
-import type { DrugSummary, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
 import type { DrugRecord } from './monograph.js';
 
 /*
@@ -15,6 +15,8 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const isCount = (value: unknown, least = 0): value is number => Number.isInteger(value) && (value as number) >= least;
 const isStringMap = (value: unknown): value is Record<string, string> => isObject(value) && Object.values(value).every(isString);
+
+export const isMarker: Shape<LibraryMarker> = (value): value is LibraryMarker => isObject(value) && isCount(value.format) && isString(value.written_by);
 
 export const isManifest: Shape<Manifest> = (value): value is Manifest =>
   isObject(value) &&

@@ -74,6 +74,20 @@ export function prepare(cache: CacheDir, folder: string): void {
   renameSync(temporary, source);
 }
 
+/** True if the cache entry `name` is there as a plain file. */
+export function hasEntryFile(cache: CacheDir, name: string): boolean {
+  return lstatOrUndefined(join(cache.dir, name))?.isFile() === true;
+}
+
+/** Publishes the cache entry `name` as a file holding `text`, then clears what is stale. Throws if the cache cannot be written. */
+export function publishEntryFile(cache: CacheDir, folder: string, name: string, text: string): void {
+  prepare(cache, folder);
+  const temporary = join(cache.dir, `${name}.tmp-${process.pid}`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, join(cache.dir, name));
+  removeStale(cache, name);
+}
+
 /**
  * After a run that published `keep`: removes the other entries in its folder
  * once they are a minute old (a run still reading one, or writing a temporary

@@ -1,7 +1,18 @@
 import { DataError } from '../core/errors.js';
 import { shardOf } from '../core/hash.js';
-import { FORMAT_VERSION, paths, type DrugSummary, type Manifest, type PhraseIndex, type PhraseIndexFile, type ProseMeta, type ProseShard } from '../core/library-format.js';
-import { isDrugList, isDrugRecord, isManifest, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from '../core/library-shapes.js';
+import {
+  COMPILED_BY,
+  FORMAT_VERSION,
+  paths,
+  type DrugSummary,
+  type LibraryMarker,
+  type Manifest,
+  type PhraseIndex,
+  type PhraseIndexFile,
+  type ProseMeta,
+  type ProseShard,
+} from '../core/library-format.js';
+import { isDrugList, isDrugRecord, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from '../core/library-shapes.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { isSlug } from '../core/slug.js';
@@ -27,6 +38,14 @@ export class LibraryFiles implements LibraryReader {
     if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${String(manifest.format)}, expected ${FORMAT_VERSION}`);
     if (!isManifest(manifest)) throw this.damaged(paths.manifest, 'not the expected content');
     return manifest;
+  }
+
+  /** The marker of a library written by `medinfo compile`: it must name this format. */
+  marker(): LibraryMarker {
+    const marker = this.read(paths.marker, isMarker);
+    if (marker.written_by !== COMPILED_BY) throw this.damaged(paths.marker, `written by ${JSON.stringify(marker.written_by)}`);
+    if (marker.format !== FORMAT_VERSION) throw this.damaged(paths.marker, `format ${marker.format}, expected ${FORMAT_VERSION}`);
+    return marker;
   }
 
   drugs(): DrugSummary[] {

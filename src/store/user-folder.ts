@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../core/library-format.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import { bundledDir } from './bundled.js';
 import { compileTarget } from './compile-target.js';
+import { openCompiledLibrary } from './compiled-library.js';
 import { openCachedFolder } from './folder-cache.js';
-import { LibraryFiles } from './library-files.js';
 import { loadCompiler } from './load-compiler.js';
 import { isSettled, stampOf } from './stamp.js';
 
@@ -44,7 +44,8 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
 
 /**
  * What `--data-dir` names. A library made by `medinfo compile` is read as it
- * is: its freshness is the user's to keep, by compiling again. A folder of
+ * is, once checked (compiled-library.ts): its freshness is the user's to keep,
+ * by compiling again. A folder of
  * monographs is compiled like the bundled library and cached (folder-cache.ts),
  * keyed by the folder's path, the bundled library's fingerprint and every
  * file's name and stamp (stamp.ts), so an edited, added or removed file gives
@@ -57,11 +58,7 @@ export function openDataDir(
   warn: (message: string) => void,
 ): LibraryReader {
   const folder = resolve(dir);
-  if (isCompiledLibrary(folder)) {
-    const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, 'compile it again with medinfo compile');
-    library.manifest();
-    return library;
-  }
+  if (isCompiledLibrary(folder)) return openCompiledLibrary(folder, bundled, env);
   const started = Date.now();
   const files = listMonographs(dir, folder);
   return openCachedFolder(
