@@ -52,9 +52,10 @@ function checkNames(library: LibraryFiles, nameShards: number, bundled: LibraryR
   const owners = new Map<string, string>();
   for (const drug of bundled.drugs()) for (const name of namesOf(drug)) owners.set(nameKey(name), drug.slug);
   const claim = (slug: string, name: string, key: string) => {
-    if (!isSlug(slug)) throw problem(folder, `"${slug}" is not a drug slug`);
+    // Quoted as JSON: a forged library's text must not break the one-line message.
+    if (!isSlug(slug)) throw problem(folder, `${JSON.stringify(slug)} is not a drug slug`);
     const owner = owners.get(key);
-    if (owner !== undefined && owner !== slug) throw problem(folder, `${slug}: "${name}" already names ${owner} in the bundled library`);
+    if (owner !== undefined && owner !== slug) throw problem(folder, `${slug}: ${JSON.stringify(name)} already names ${owner} in the bundled library`);
   };
   for (const drug of library.drugs()) for (const name of namesOf(drug)) claim(drug.slug, name, nameKey(name));
   for (let n = 0; n < nameShards; n++) for (const [key, slug] of Object.entries(library.nameShard(n))) claim(slug, key, key);

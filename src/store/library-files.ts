@@ -35,7 +35,7 @@ export class LibraryFiles implements LibraryReader {
   manifest(): Manifest {
     // The format is checked before the shape: another format's manifest has other fields.
     const manifest = this.read(paths.manifest, (value): value is { format: unknown } => typeof value === 'object' && value !== null);
-    if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${String(manifest.format)}, expected ${FORMAT_VERSION}`);
+    if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${JSON.stringify(manifest.format)}, expected ${FORMAT_VERSION}`);
     if (!isManifest(manifest)) throw this.damaged(paths.manifest, 'not the expected content');
     return manifest;
   }
@@ -63,7 +63,7 @@ export class LibraryFiles implements LibraryReader {
   }
 
   record(slug: string): DrugRecord {
-    if (!isSlug(slug)) throw new DataError(`${this.origin} library`, '', `"${slug}" is not a drug slug; ${this.repair}`);
+    if (!isSlug(slug)) throw new DataError(`${this.origin} library`, '', `${JSON.stringify(slug)} is not a drug slug; ${this.repair}`);
     const path = paths.record(slug);
     return this.read(path, (value): value is DrugRecord => isDrugRecord(value, slug));
   }

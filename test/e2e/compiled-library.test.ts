@@ -69,6 +69,8 @@ describe('opening a compiled library', () => {
     refusedOnOpen(inList, 'zopiclone: "Lioresal" already names baclofen in the bundled library; compile it again with medinfo compile');
     const inIndex = forged((read) => ({ 'names/0.json': read('names/0.json').replace('{', '{"lioresal":"zopiclone",') }));
     refusedOnOpen(inIndex, 'zopiclone: "lioresal" already names baclofen in the bundled library; compile it again with medinfo compile');
+    const unprintable = forged((read) => ({ 'drugs.json': read('drugs.json').replace('"brands":["Imovane"', '"brands":["\\u000bLIORESAL\\n","Imovane"') }));
+    refusedOnOpen(unprintable, 'zopiclone: "\\u000bLIORESAL\\n" already names baclofen in the bundled library; compile it again with medinfo compile');
   });
 
   it('lets a drug replace the bundled drug of its own slug', () => {

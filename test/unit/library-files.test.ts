@@ -43,6 +43,7 @@ describe('reading a compiled library', () => {
     for (const slug of ['../x', 'drugs/../../x', 'Baclofen', '', 'a/b']) {
       expect(failure(() => reader.record(slug)).message).toBe(`test library: "${slug}" is not a drug slug; rebuild`);
     }
+    expect(failure(() => reader.record('a\n\u001b[2Jb')).message).toBe('test library: "a\\n\\u001b[2Jb" is not a drug slug; rebuild');
     expect(read).toEqual([]);
   });
 
