@@ -114,6 +114,12 @@ describe('the remembered check of a compiled library', () => {
     return existsSync(area) ? readdirSync(area).flatMap((folder) => readdirSync(join(area, folder)).filter((name) => /^[0-9a-f]{16}$/.test(name))) : [];
   };
 
+  it('is not remembered for a library written moments ago', () => {
+    const library = forged(() => ({}));
+    expect(open(library, ['show', 'imovane']).code).toBe(0);
+    expect(checks()).toEqual([]);
+  });
+
   it('is made again when the library changes', () => {
     expect(open(settledA, ['show', 'imovane']).code).toBe(0);
     expect(checks()).toHaveLength(1);

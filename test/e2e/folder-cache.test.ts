@@ -160,6 +160,15 @@ describe('a damaged folder cache', () => {
     expect(lstatSync(entry!).isSymbolicLink()).toBe(false);
   });
 
+  it('a file in an entry replaced by a symbolic link is not followed', () => {
+    answersAsBefore(['show', 'zopiclone'], (entry) => {
+      const record = join(entry, 'drugs', 'zopiclone.json');
+      const copy = poisoned(entry);
+      rmSync(record);
+      symlinkSync(join(copy, 'drugs', 'zopiclone.json'), record);
+    });
+  });
+
   it('a cache folder replaced by a symbolic link is not followed', () => {
     answersAsBefore(['show', 'zopiclone'], (entry) => {
       const folder = dirname(entry);
