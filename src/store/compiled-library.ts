@@ -38,7 +38,7 @@ export function openCompiledLibrary(folder: string, bundled: LibraryReader, env:
   if (cache.usable && hasEntryFile(cache, name)) return library;
 
   checkNames(library, nameShards, bundled, folder);
-  if (cache.usable && stamped.every(({ stat }) => isSettled(stat, started))) {
+  if (cache.usable && stamped.every(({ stat }) => isSettled(stat?.ctimeNs, started))) {
     try {
       publishEntryFile(cache, folder, name, '');
     } catch {

@@ -7,18 +7,19 @@ import type { BigIntStats } from 'node:fs';
  * size and the modification time (touch -d, cp -p, utimes) still gives a new stamp.
  */
 export function stampOf(stat: BigIntStats | undefined): string {
-  return stat ? `${stat.size}\t${stat.mtimeNs}\t${stat.ctimeNs}\t${stat.ino}\t${stat.dev}` : 'missing';
+  // In base 36: a cached run digests one stamp per file, so every character costs.
+  return stat ? `${stat.size.toString(36)} ${stat.mtimeNs.toString(36)} ${stat.ctimeNs.toString(36)} ${stat.ino.toString(36)} ${stat.dev.toString(36)}` : 'missing';
 }
 
 // File systems keep times in ticks, FAT's as coarse as two seconds.
 const SETTLE_NS = 2_000_000_000n;
 
 /**
- * False for a file changed so shortly before `startedMs` (when its stamp was
- * taken, before it was read) that a second edit in the same tick of the
- * file system's clock could keep the stamp. A result computed from such a file
- * must not be cached under its stamp (git calls this "racily clean").
+ * False when a file's change time `changedNs` is so shortly before `startedMs`
+ * (when its stamp was taken, before it was read) that a second edit in the same
+ * tick of the file system's clock could keep the stamp. A result computed from
+ * such a file must not be cached under its stamp (git calls this "racily clean").
  */
-export function isSettled(stat: BigIntStats | undefined, startedMs: number): boolean {
-  return stat !== undefined && stat.ctimeNs < BigInt(startedMs) * 1_000_000n - SETTLE_NS;
+export function isSettled(changedNs: bigint | undefined, startedMs: number): boolean {
+  return changedNs !== undefined && changedNs < BigInt(startedMs) * 1_000_000n - SETTLE_NS;
 }

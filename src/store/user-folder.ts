@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../core/library-format.js';
@@ -64,8 +64,8 @@ export function openDataDir(
   return openCachedFolder(
     {
       folder,
-      stamps: files.map(({ name, stat }) => `${name}\t${stampOf(stat)}`),
-      settled: files.every(({ stat }) => isSettled(stat, started)),
+      stamps: files.map(({ name, stamp }) => `${name}\t${stamp}`),
+      settled: files.every(({ changedNs }) => isSettled(changedNs, started)),
       compile: () => loadCompiler().compileFolder(folder, files.map((f) => f.name), bundled, (name) => join(dir, name)),
     },
     bundled,
@@ -85,10 +85,10 @@ function monographNames(dir: string, folder: string, option = ''): string[] {
   return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
 }
 
-function listMonographs(dir: string, folder: string): Array<{ name: string; stat: BigIntStats | undefined }> {
+function listMonographs(dir: string, folder: string): Array<{ name: string; stamp: string; changedNs: bigint | undefined }> {
   return monographNames(dir, folder, '--data-dir: ').map((name) => {
     // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
     const stat = statSync(`${folder}/${name}`, { bigint: true, throwIfNoEntry: false });
-    return { name, stat };
+    return { name, stamp: stampOf(stat), changedNs: stat?.ctimeNs };
   });
 }
