@@ -8,7 +8,7 @@ import { nameKey, namesOf } from '../core/names.js';
 import { isSlug } from '../core/slug.js';
 import { cacheDir, cacheVersion, hasEntryFile, publishEntryFile } from './cache-dir.js';
 import { LibraryFiles } from './library-files.js';
-import { isSettled, stampOf } from './stamp.js';
+import { allSettled, stampOf } from './stamp.js';
 
 const REPAIR = 'compile it again with medinfo compile';
 
@@ -38,7 +38,7 @@ export function openCompiledLibrary(folder: string, bundled: LibraryReader, env:
   if (cache.usable && hasEntryFile(cache, name)) return library;
 
   checkNames(library, nameShards, bundled, folder);
-  if (cache.usable && stamped.every(({ stat }) => isSettled(stat?.ctimeNs, started))) {
+  if (cache.usable && allSettled(stamped.map(({ stat }) => stat?.ctimeNs), started)) {
     try {
       publishEntryFile(cache, folder, name, '');
     } catch {

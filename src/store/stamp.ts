@@ -15,11 +15,14 @@ export function stampOf(stat: BigIntStats | undefined): string {
 const SETTLE_NS = 2_000_000_000n;
 
 /**
- * False when a file's change time `changedNs` is so shortly before `startedMs`
- * (when its stamp was taken, before it was read) that a second edit in the same
- * tick of the file system's clock could keep the stamp. A result computed from
- * such a file must not be cached under its stamp (git calls this "racily clean").
+ * False when a file's change time (in `changedNs`, one per file) is so shortly
+ * before `startedMs` (when the stamps were taken, before the files were read)
+ * that a second edit in the same tick of the file system's clock could keep its
+ * stamp. A result computed from such files must not be cached under their
+ * stamps (git calls this "racily clean").
  */
-export function isSettled(changedNs: bigint | undefined, startedMs: number): boolean {
-  return changedNs !== undefined && changedNs < BigInt(startedMs) * 1_000_000n - SETTLE_NS;
+export function allSettled(changedNs: Iterable<bigint | undefined>, startedMs: number): boolean {
+  const before = BigInt(startedMs) * 1_000_000n - SETTLE_NS;
+  for (const ns of changedNs) if (ns === undefined || ns >= before) return false;
+  return true;
 }

@@ -8,7 +8,7 @@ import { compileTarget } from './compile-target.js';
 import { openCompiledLibrary } from './compiled-library.js';
 import { openCachedFolder } from './folder-cache.js';
 import { loadCompiler } from './load-compiler.js';
-import { isSettled, stampOf } from './stamp.js';
+import { allSettled, stampOf } from './stamp.js';
 
 /**
  * A folder written by `medinfo compile` holds the marker file, and the build's
@@ -65,7 +65,7 @@ export function openDataDir(
     {
       folder,
       stamps: files.map(({ name, stamp }) => `${name}\t${stamp}`),
-      settled: files.every(({ changedNs }) => isSettled(changedNs, started)),
+      settled: allSettled(files.map((f) => f.changedNs), started),
       compile: () => loadCompiler().compileFolder(folder, files.map((f) => f.name), bundled, (name) => join(dir, name)),
     },
     bundled,
