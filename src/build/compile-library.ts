@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { shardOf } from '../core/hash.js';
 import {
   FORMAT_VERSION,
@@ -72,7 +73,7 @@ export function compileLibrary(
   files.set(paths.proseMeta, json(prose.meta));
   prose.shards.forEach((shard, n) => files.set(paths.proseShard(n), json(shard)));
 
-  const manifest: Manifest = {
+  const manifest: Omit<Manifest, 'fingerprint'> = {
     format: FORMAT_VERSION,
     drugs: sorted.length,
     nameShards,
@@ -81,8 +82,14 @@ export function compileLibrary(
     duplicateTherapy,
     effectTerms,
   };
-  files.set(paths.manifest, json(manifest));
+  files.set(paths.manifest, json({ ...manifest, fingerprint: fingerprintOf(files, json(manifest)) } satisfies Manifest));
   return files;
+}
+
+function fingerprintOf(files: Map<string, string>, manifest: string): string {
+  const hash = createHash('sha256').update(manifest);
+  for (const path of [...files.keys()].sort()) hash.update(`\0${path}\0${files.get(path)}`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: readonly PhraseField[]): PhraseIndex {

@@ -9,7 +9,7 @@ export const compile: CommandSpec = {
     new Command('compile')
       .description('compile a folder of monographs into a library that --data-dir reads without checking every file')
       .argument('<folder>', 'a folder of monographs (*.md)')
-      .argument('<library>', 'where to write the compiled library (replaced if it is one already)')
+      .argument('<library>', 'a new or empty folder for the library, or one medinfo compile wrote before (replaced)')
       .addHelpText(
         'after',
         `

@@ -5,7 +5,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 9;
 
 export interface Manifest {
   format: number;
@@ -17,6 +17,12 @@ export interface Manifest {
   duplicateTherapy: Record<string, string>;
   /** The side-effect vocabulary: shown term → synonyms. */
   effectTerms: Record<string, string[]>;
+  /**
+   * A digest of every other file and of this manifest's other fields. A user
+   * folder's cache entry is keyed by the bundled library's, so a bundled
+   * library rebuilt under the same version still invalidates the entry.
+   */
+  fingerprint: string;
 }
 
 /** One row per drug in `drugs.json`, in slug order; search postings point into this array. */
@@ -111,7 +117,19 @@ export interface ProseShard {
   terms: Record<string, string>;
 }
 
+/**
+ * `medinfo-library.json`, in a library written by `medinfo compile`: what
+ * `--data-dir` recognises it by, and what lets a later compile replace it.
+ */
+export interface LibraryMarker {
+  format: number;
+  written_by: string;
+}
+
+export const COMPILED_BY = 'medinfo compile';
+
 export const paths = {
+  marker: 'medinfo-library.json',
   manifest: 'manifest.json',
   drugs: 'drugs.json',
   nameShard: (n: number) => `names/${n}.json`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG_PATTERN } from './slug.js';
 import { FREQUENCY_WORDS, KINDS, RX_STATUSES, SEVERITIES, SOURCE_KINDS } from './vocabulary.js';
 
 /**
@@ -7,9 +8,7 @@ import { FREQUENCY_WORDS, KINDS, RX_STATUSES, SEVERITIES, SOURCE_KINDS } from '.
  * so the loader, the renderers, the JSON output and the tests agree on one shape.
  */
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export const Slug = z.string().regex(slugPattern, 'must be lower-case words joined by hyphens');
+export const Slug = z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens');
 const Text = z.string().trim().min(1, 'must not be empty');
 const Percent = z.number().min(0, 'must be 0–100').max(100, 'must be 0–100');
 

@@ -1,13 +1,27 @@
 import { DataError } from '../core/errors.js';
 import { shardOf } from '../core/hash.js';
-import { FORMAT_VERSION, paths, type DrugSummary, type Manifest, type PhraseIndex, type PhraseIndexFile, type ProseMeta, type ProseShard } from '../core/library-format.js';
+import {
+  COMPILED_BY,
+  FORMAT_VERSION,
+  paths,
+  type DrugSummary,
+  type LibraryMarker,
+  type Manifest,
+  type PhraseIndex,
+  type PhraseIndexFile,
+  type ProseMeta,
+  type ProseShard,
+} from '../core/library-format.js';
+import { isDrugList, isDrugRecord, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from '../core/library-shapes.js';
 import type { LibraryReader } from '../core/library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
+import { isSlug } from '../core/slug.js';
 
 /**
  * A compiled library, read through `readText` (from disk, or from memory
  * right after compiling a user folder). Each file is parsed at most once,
- * and only when asked for.
+ * and only when asked for; a file that is missing, not JSON or not the shape
+ * its kind has is a DataError naming the library and the file.
  */
 export class LibraryFiles implements LibraryReader {
   private readonly cache = new Map<string, unknown>();
@@ -19,22 +33,39 @@ export class LibraryFiles implements LibraryReader {
   ) {}
 
   manifest(): Manifest {
-    const manifest = this.read<Manifest>(paths.manifest);
-    if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${manifest.format}, expected ${FORMAT_VERSION}`);
+    // The format is checked before the shape: another format's manifest has other fields.
+    const manifest = this.read(paths.manifest, (value): value is { format: unknown } => typeof value === 'object' && value !== null);
+    if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${JSON.stringify(manifest.format)}, expected ${FORMAT_VERSION}`);
+    if (!isManifest(manifest)) throw this.damaged(paths.manifest, 'not the expected content');
     return manifest;
   }
 
+  /** The marker of a library written by `medinfo compile`: it must name this format. */
+  marker(): LibraryMarker {
+    const marker = this.read(paths.marker, isMarker);
+    if (marker.written_by !== COMPILED_BY) throw this.damaged(paths.marker, `written by ${JSON.stringify(marker.written_by)}`);
+    if (marker.format !== FORMAT_VERSION) throw this.damaged(paths.marker, `format ${marker.format}, expected ${FORMAT_VERSION}`);
+    return marker;
+  }
+
   drugs(): DrugSummary[] {
-    return this.read(paths.drugs);
+    return this.read(paths.drugs, isDrugList);
   }
 
   slugFor(key: string): string | undefined {
-    const shard = this.read<Record<string, string>>(paths.nameShard(shardOf(key, this.manifest().nameShards)));
+    const shard = this.nameShard(shardOf(key, this.manifest().nameShards));
     return Object.hasOwn(shard, key) ? shard[key] : undefined;
   }
 
+  /** Name shard `n`: name key → slug. */
+  nameShard(n: number): Record<string, string> {
+    return this.read(paths.nameShard(n), isNameShard);
+  }
+
   record(slug: string): DrugRecord {
-    return this.read(paths.record(slug));
+    if (!isSlug(slug)) throw new DataError(`${this.origin} library`, '', `${JSON.stringify(slug)} is not a drug slug; ${this.repair}`);
+    const path = paths.record(slug);
+    return this.read(path, (value): value is DrugRecord => isDrugRecord(value, slug));
   }
 
   phrases(): PhraseIndex {
@@ -47,7 +78,7 @@ export class LibraryFiles implements LibraryReader {
 
   private phraseIndex(where: { index: string; text: string }): PhraseIndex {
     if (this.cache.has(where.text)) return this.cache.get(where.text) as PhraseIndex;
-    const stored = this.read<PhraseIndexFile>(where.index);
+    const stored = this.read<PhraseIndexFile>(where.index, isPhraseIndexFile);
     const index: PhraseIndex = {
       width: stored.width,
       slugs: { text: this.text(paths.slugText), starts: stored.slugStarts },
@@ -60,11 +91,11 @@ export class LibraryFiles implements LibraryReader {
   }
 
   proseMeta(): ProseMeta {
-    return this.read(paths.proseMeta);
+    return this.read(paths.proseMeta, isProseMeta);
   }
 
   proseShard(n: number): ProseShard {
-    return this.read(paths.proseShard(n));
+    return this.read(paths.proseShard(n), isProseShard);
   }
 
   /** A plain text file, read once. */
@@ -80,14 +111,15 @@ export class LibraryFiles implements LibraryReader {
     return text;
   }
 
-  private read<T>(path: string): T {
+  private read<T>(path: string, isShape: (value: unknown) => value is T): T {
     if (this.cache.has(path)) return this.cache.get(path) as T;
-    let value: T;
+    let value: unknown;
     try {
-      value = JSON.parse(this.readText(path)) as T;
+      value = JSON.parse(this.readText(path));
     } catch (error) {
       throw this.damaged(path, (error as NodeJS.ErrnoException).code ?? 'not valid JSON');
     }
+    if (!isShape(value)) throw this.damaged(path, 'not the expected content');
     this.cache.set(path, value);
     return value;
   }

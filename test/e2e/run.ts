@@ -20,12 +20,13 @@ afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
 /**
  * Runs the built CLI as a user would, with stdout and stderr piped (so not a
  * terminal), no color variables and a cache folder of the test file's own,
- * unless the test sets them.
+ * unless the test sets them. `launcher` runs another copy of bin/medinfo (one
+ * with its own dist/, say); `input` is written to its stdin.
  */
-export function medinfo(args: string[], env: Record<string, string | undefined> = {}, input?: string): Result {
+export function medinfo(args: string[], env: Record<string, string | undefined> = {}, launcher = bin, input?: string): Result {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, [launcher, ...args], {
     cwd: root,
     env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
     encoding: 'utf8',

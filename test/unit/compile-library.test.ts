@@ -22,4 +22,13 @@ describe('compiling the library', () => {
     const names = JSON.parse(files.get('names/0.json')!);
     expect(names).toMatchObject({ baclofen: 'baclofen', lioresal: 'baclofen', otherbrand: 'other', baclofene: 'baclofen' });
   });
+
+  it('fingerprints the library by its content: one changed brand gives a new fingerprint', () => {
+    const fingerprint = (records: (typeof baclofen)[], tagNames = classes) => JSON.parse(compileLibrary(records, { classes: tagNames, duplicateTherapy: {}, effectTerms: {} }).get('manifest.json')!).fingerprint;
+    const rebranded = { ...other, monograph: { ...other.monograph, brands: ['Otherbrand2'] } };
+    expect(fingerprint([baclofen, other])).toMatch(/^[0-9a-f]{32}$/);
+    expect(fingerprint([other, baclofen])).toBe(fingerprint([baclofen, other]));
+    expect(fingerprint([baclofen, rebranded])).not.toBe(fingerprint([baclofen, other]));
+    expect(fingerprint([baclofen, other], { ...classes, extra: 'Extra' })).not.toBe(fingerprint([baclofen, other]));
+  });
 });

@@ -1,0 +1,67 @@
+import type { DrugSummary, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugRecord } from './monograph.js';
+
+/*
+ * Cheap checks that a decoded library file has the shape its type promises, so
+ * a damaged or foreign file is reported as such when it is read, not as a crash
+ * deep in a renderer. They cover what the readers and renderers rely on, not
+ * every field of a monograph: the schema checked that when the library was compiled.
+ */
+
+type Shape<T> = (value: unknown) => value is T;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isCount = (value: unknown, least = 0): value is number => Number.isInteger(value) && (value as number) >= least;
+const isStringMap = (value: unknown): value is Record<string, string> => isObject(value) && Object.values(value).every(isString);
+
+export const isMarker: Shape<LibraryMarker> = (value): value is LibraryMarker => isObject(value) && isCount(value.format) && isString(value.written_by);
+
+export const isManifest: Shape<Manifest> = (value): value is Manifest =>
+  isObject(value) &&
+  isCount(value.format) &&
+  isCount(value.drugs) &&
+  isCount(value.nameShards, 1) &&
+  isCount(value.proseShards, 1) &&
+  isStringMap(value.classes) &&
+  isStringMap(value.duplicateTherapy) &&
+  isObject(value.effectTerms) &&
+  Object.values(value.effectTerms).every(isStrings) &&
+  isString(value.fingerprint);
+
+const isSummary: Shape<DrugSummary> = (value): value is DrugSummary =>
+  isObject(value) &&
+  isString(value.slug) &&
+  isString(value.name) &&
+  isString(value.rx) &&
+  isStrings(value.brands) &&
+  isStrings(value.aliases) &&
+  isStrings(value.classes) &&
+  isStrings(value.uses);
+
+export const isDrugList: Shape<DrugSummary[]> = (value): value is DrugSummary[] => Array.isArray(value) && value.every(isSummary);
+
+export const isNameShard: Shape<Record<string, string>> = isStringMap;
+
+const MONOGRAPH_LISTS = ['look_alikes', 'side_effects', 'studies', 'interactions', 'sources', 'sections'] as const;
+
+/** A drug record, and the one it was asked for: its monograph carries `slug`. */
+export function isDrugRecord(value: unknown, slug: string): value is DrugRecord {
+  if (!isObject(value) || !Array.isArray(value.blocks) || !isSummary(value.monograph)) return false;
+  const monograph = value.monograph as unknown as Record<string, unknown>;
+  return monograph.slug === slug && MONOGRAPH_LISTS.every((field) => Array.isArray(monograph[field]));
+}
+
+export const isPhraseIndexFile: Shape<PhraseIndexFile> = (value): value is PhraseIndexFile =>
+  isObject(value) &&
+  isCount(value.width, 1) &&
+  isString(value.slugStarts) &&
+  isString(value.phraseStarts) &&
+  isString(value.offsets) &&
+  isString(value.postings);
+
+export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
+  isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';
+
+export const isProseShard: Shape<ProseShard> = (value): value is ProseShard => isObject(value) && isCount(value.width, 1) && isStringMap(value.terms);

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileLibrary } from '../../src/build/compile-library';
+import { parseMonograph } from '../../src/build/parse-monograph';
+import { DataError } from '../../src/core/errors';
+import { LibraryFiles } from '../../src/store/library-files';
+
+const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
+const baclofen = parseMonograph(readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8'), 'baclofen.md', 'baclofen', tags);
+
+/** The compiled library of baclofen alone, with some of its files replaced, and the paths read. */
+function library(replaced: Record<string, string> = {}) {
+  const files = compileLibrary([baclofen], { classes: Object.fromEntries([...tags].map((t) => [t, t])), duplicateTherapy: {}, effectTerms: {} });
+  for (const [path, text] of Object.entries(replaced)) files.set(path, text);
+  const read: string[] = [];
+  const reader = new LibraryFiles(
+    (path) => {
+      read.push(path);
+      const text = files.get(path);
+      if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return text;
+    },
+    'test',
+    'rebuild',
+  );
+  return { reader, read };
+}
+
+function failure(action: () => unknown): DataError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  throw new Error('expected a DataError');
+}
+
+describe('reading a compiled library', () => {
+  it('refuses a record asked for by something that is not a slug, before building a path from it', () => {
+    const { reader, read } = library();
+    for (const slug of ['../x', 'drugs/../../x', 'Baclofen', '', 'a/b']) {
+      expect(failure(() => reader.record(slug)).message).toBe(`test library: "${slug}" is not a drug slug; rebuild`);
+    }
+    expect(failure(() => reader.record('a\n\u001b[2Jb')).message).toBe('test library: "a\\n\\u001b[2Jb" is not a drug slug; rebuild');
+    expect(read).toEqual([]);
+  });
+
+  it('a file of the wrong shape is a data error naming the file, not a crash later', () => {
+    const cases: Array<[string, (reader: LibraryFiles) => unknown, string]> = [
+      ['manifest.json', (r) => r.manifest(), '{"format": 8, "drugs": 1}'],
+      ['drugs.json', (r) => r.drugs(), '[{"slug": "baclofen"}]'],
+      ['names/0.json', (r) => r.slugFor('baclofen'), '{"baclofen": 1}'],
+      ['drugs/baclofen.json', (r) => r.record('baclofen'), '{"monograph": {}}'],
+      ['search/phrases.json', (r) => r.phrases(), '{"width": 2}'],
+      ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
+      ['search/prose-0.json', (r) => r.proseShard(0), '{"width": 1, "terms": [1]}'],
+    ];
+    for (const [path, use, wrong] of cases) {
+      for (const text of ['null', '"text"', '42', wrong]) {
+        const { reader } = library({ [path]: text });
+        expect(failure(() => use(reader)).message, `${path} = ${text}`).toMatch(new RegExp(`^test library: ${path.replace('.', '\\.')} is missing or damaged \\(`));
+      }
+    }
+  });
+
+  it('a record that holds another drug than the one asked for is damaged', () => {
+    const { reader } = library({ 'drugs/other.json': compileLibrary([baclofen], { classes: {}, duplicateTherapy: {}, effectTerms: {} }).get('drugs/baclofen.json')! });
+    expect(failure(() => reader.record('other')).message).toBe('test library: drugs/other.json is missing or damaged (not the expected content); rebuild');
+    expect(reader.record('baclofen').monograph.slug).toBe('baclofen');
+  });
+});
