@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
@@ -127,9 +127,18 @@ function monographNames(dir: string, folder: string, option = ''): string[] {
 function listMonographs(dir: string, folder: string): Array<{ name: string; size: number; mtimeMs: number }> {
   return monographNames(dir, folder, '--data-dir: ').map((name) => {
     // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
-    const stat = statSync(`${folder}/${name}`, { throwIfNoEntry: false });
+    const stat = statOrNothing(`${folder}/${name}`);
     return { name, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
   });
+}
+
+/** A link loop or an unreadable entry is the compiler's to report, with the other problems; here it only must not throw. */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function readCached(entry: string, folder: string): { library: LibraryReader; problems: string[] } | undefined {
