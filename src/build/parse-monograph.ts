@@ -1,9 +1,9 @@
-import matter from 'gray-matter';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { ZodError } from 'zod';
 import { DataError } from '../core/errors.js';
 import type { Block, DrugRecord, Section, Span } from '../core/monograph.js';
 import { FrontMatterSchema } from '../core/schema.js';
+import { splitFrontMatter } from './front-matter.js';
 
 /**
  * Parses one monograph file into a validated drug record.
@@ -11,17 +11,7 @@ import { FrontMatterSchema } from '../core/schema.js';
  * Throws DataError naming the file and the field at the first problem.
  */
 export function parseMonograph(text: string, file: string, expectedSlug: string, classTags: ReadonlySet<string>): DrugRecord {
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // A fresh options object keeps gray-matter from caching every file's text.
-    parsed = matter(text, {});
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    throw new DataError(file, '', `front matter is not valid YAML (${reason})`);
-  }
-  if (Object.keys(parsed.data).length === 0) {
-    throw new DataError(file, '', 'has no YAML front matter between --- lines');
-  }
+  const parsed = splitFrontMatter(text, file);
   const result = FrontMatterSchema.safeParse(parsed.data);
   if (!result.success) throw firstIssue(result.error, parsed.data, file);
   const front = result.data;
@@ -50,7 +40,7 @@ export function parseMonograph(text: string, file: string, expectedSlug: string,
     if (!classTags.has(tag)) throw new DataError(file, `classes[${i}]`, `"${tag}" is not a known class tag (see docs/classes.md)`);
   });
 
-  const { sections, blocks } = splitSections(parsed.content);
+  const { sections, blocks } = splitSections(parsed.body);
   return { monograph: { ...front, sections }, blocks };
 }
 
