@@ -14,7 +14,7 @@ const NO_FRONT_MATTER = 'has no YAML front matter between --- lines';
  * they are how a 90 KB file expands to gigabytes. Every step is linear in the
  * length of the text.
  */
-export function splitFrontMatter(input: string, file: string): { data: unknown; body: string } {
+export function splitFrontMatter(input: string, file: string): { data: unknown; body: string; bodyLine: number } {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!text.startsWith('---')) throw new DataError(file, '', NO_FRONT_MATTER);
   const firstEnd = lineEnd(text, 0);
@@ -23,12 +23,13 @@ export function splitFrontMatter(input: string, file: string): { data: unknown; 
     const shown = /^[\w .+-]{1,20}$/.test(opening) ? ` (this file opens with "---${opening}")` : '';
     throw new DataError(file, '', `front matter must be YAML, opened by a line of just ---${shown}`);
   }
-  for (let start = firstEnd + 1; start < text.length; start = lineEnd(text, start) + 1) {
+  let line = 2;
+  for (let start = firstEnd + 1; start < text.length; start = lineEnd(text, start) + 1, line++) {
     if (!text.startsWith('---', start)) continue;
     const end = lineEnd(text, start);
     if (text.slice(start + 3, end).trim() !== '') continue;
     // The YAML keeps the newline that ends the opening line, so its line numbers are the file's.
-    return { data: parseYaml(text.slice(firstEnd, start), file), body: text.slice(end + 1) };
+    return { data: parseYaml(text.slice(firstEnd, start), file), body: text.slice(end + 1), bodyLine: line + 1 };
   }
   throw new DataError(file, '', 'front matter has no closing --- line');
 }
