@@ -3,7 +3,11 @@ import type { Output } from './output.js';
 import { cleanLine } from './sanitize.js';
 import { wrapText } from './wrap.js';
 
-/** Section blocks as lines of text (see wrapText), emphasis as color/bold where allowed. */
+/**
+ * Section blocks as lines of text (see wrapText), emphasis as color/bold where allowed.
+ * Lines are pushed one at a time here and in the other renderers: spreading a
+ * huge array into push() overflows the call stack.
+ */
 export function renderBlocks(blocks: readonly Block[], output: Output, indent = 2): string[] {
   const pad = ' '.repeat(indent);
   const lines: string[] = [];
@@ -13,19 +17,19 @@ export function renderBlocks(blocks: readonly Block[], output: Output, indent = 
     if (lines.length > 0) lines.push('');
     switch (block.type) {
       case 'heading':
-        lines.push(...wrap(output.style.bold(spansText(block.spans, output)), '', ''));
+        for (const line of wrap(output.style.bold(spansText(block.spans, output)), '', '')) lines.push(line);
         break;
       case 'paragraph':
-        lines.push(...wrap(spansText(block.spans, output), '', ''));
+        for (const line of wrap(spansText(block.spans, output), '', '')) lines.push(line);
         break;
       case 'list':
         block.items.forEach((item, i) => {
           const marker = block.ordered ? `${i + 1}. ` : output.isTerminal ? '• ' : '- ';
-          lines.push(...wrap(spansText(item, output), ' '.repeat(marker.length), marker));
+          for (const line of wrap(spansText(item, output), ' '.repeat(marker.length), marker)) lines.push(line);
         });
         break;
       case 'code':
-        lines.push(...block.text.split('\n').map((line) => `${pad}  ${output.style.cyan(cleanLine(line))}`));
+        for (const line of block.text.split('\n')) lines.push(`${pad}  ${output.style.cyan(cleanLine(line))}`);
         break;
     }
   }

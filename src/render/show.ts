@@ -16,7 +16,7 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
   const list = (items: readonly string[]) => items.map(cleanLine).join(', ');
   const lines = [style.bold.underline(cleanLine(monograph.name))];
   const field = (label: string, value: string) => {
-    if (value) lines.push(...wrapText(`${style.dim(`${label}:`)} ${value}`, output, '', '    '));
+    if (value) for (const line of wrapText(`${style.dim(`${label}:`)} ${value}`, output, '', '    ')) lines.push(line);
   };
   field('Brands', list(monograph.brands));
   field('Also called', list(monograph.aliases));
@@ -24,7 +24,7 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
   field('Uses', list(monograph.uses));
   field('Status', `${monograph.rx} · reviewed ${monograph.reviewed}`);
   if (monograph.look_alikes.length > 0) {
-    lines.push(...wrapText(style.yellow(`Often confused with: ${list(monograph.look_alikes)}`), output, '', '    '));
+    for (const line of wrapText(style.yellow(`Often confused with: ${list(monograph.look_alikes)}`), output, '', '    ')) lines.push(line);
   }
   return lines;
 }
@@ -33,21 +33,21 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
 export function renderShow(record: DrugRecord, output: Output, section?: number): string {
   const { monograph } = record;
   const { style } = output;
-  const lines = renderHeader(monograph, output);
+  let lines = renderHeader(monograph, output);
   const indexes = section === undefined ? monograph.sections.map((_, i) => i) : [section];
   for (const i of indexes) {
-    lines.push('', style.bold.cyan(cleanLine(monograph.sections[i]!.title)), ...renderBlocks(record.blocks[i] ?? [], output));
+    lines = lines.concat('', style.bold.cyan(cleanLine(monograph.sections[i]!.title)), renderBlocks(record.blocks[i] ?? [], output));
   }
   if (section === undefined) {
     if (monograph.side_effects.length > 0) {
       const { side_effects: effects } = sideEffectsReport(monograph, { sort: 'percent' });
-      lines.push('', style.bold.cyan('Side-effect figures'), ...renderSideEffects(monograph, effects, output));
+      lines = lines.concat('', style.bold.cyan('Side-effect figures'), renderSideEffects(monograph, effects, output));
     }
-    if (monograph.studies.length > 0) lines.push('', style.bold.cyan('Studies'), ...renderStudies(monograph, output));
+    if (monograph.studies.length > 0) lines = lines.concat('', style.bold.cyan('Studies'), renderStudies(monograph, output));
     if (monograph.interactions.length > 0) {
-      lines.push('', style.bold.cyan('Interactions'), ...renderInteractions(monograph, output));
+      lines = lines.concat('', style.bold.cyan('Interactions'), renderInteractions(monograph, output));
     }
-    lines.push('', ...renderSources(monograph, output));
+    lines = lines.concat('', renderSources(monograph, output));
   }
   lines.push('', style.dim(NOT_ADVICE));
   return `${lines.join('\n')}\n`;

@@ -12,9 +12,9 @@ const BAR_WIDTH = 10;
 
 /** `medinfo side-effects`: a title, the table, the sources the rows cite, and the reminder. */
 export function renderSideEffectsPage(monograph: Monograph, report: SideEffectsReport, output: Output, min?: number): string {
-  const lines = [output.style.bold(`${cleanLine(monograph.name)} — side effects`)];
+  let lines = [output.style.bold(`${cleanLine(monograph.name)} — side effects`)];
   if (report.side_effects.length === 0) lines.push(`No side effects of at least ${min ?? 0}% are listed.`);
-  else lines.push(...renderSideEffects(monograph, report.side_effects, output), '', ...renderSources(monograph, output, report.sources));
+  else lines = lines.concat(renderSideEffects(monograph, report.side_effects, output), '', renderSources(monograph, output, report.sources));
   lines.push('', output.style.dim(NOT_ADVICE));
   return `${lines.join('\n')}\n`;
 }
@@ -52,7 +52,7 @@ export function renderSideEffects(monograph: Monograph, effects: readonly SideEf
       ]),
       output,
     );
-    lines.push(...table.split('\n'));
+    for (const line of table.split('\n')) lines.push(line);
   }
   if (rows.unmeasured.length > 0) {
     lines.push('', output.style.bold('Listed without a figure'));

@@ -17,7 +17,7 @@ export function renderSources(monograph: Monograph, output: Output, shown: reado
   monograph.sources.forEach((source, i) => {
     if (!ids.has(source.id)) return;
     const label = `  [${i + 1}] `;
-    lines.push(...wrapText(describe(source), output, label, ' '.repeat(label.length)));
+    for (const line of wrapText(describe(source), output, label, ' '.repeat(label.length))) lines.push(line);
   });
   return lines;
 }

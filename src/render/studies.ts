@@ -8,9 +8,9 @@ import { renderTable } from './table.js';
 
 /** `medinfo studies`: a title, the table, the sources the studies cite, and the reminder. */
 export function renderStudiesPage(monograph: Monograph, report: StudiesReport, output: Output): string {
-  const lines = [output.style.bold(`${cleanLine(monograph.name)} — studies`)];
+  let lines = [output.style.bold(`${cleanLine(monograph.name)} — studies`)];
   if (report.studies.length === 0) lines.push('No study summaries are recorded for this drug.');
-  else lines.push(...renderStudies(monograph, output), '', ...renderSources(monograph, output, report.sources));
+  else lines = lines.concat(renderStudies(monograph, output), '', renderSources(monograph, output, report.sources));
   lines.push('', output.style.dim(NOT_ADVICE));
   return `${lines.join('\n')}\n`;
 }
