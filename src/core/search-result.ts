@@ -46,7 +46,8 @@ export function snippetFor(monograph: Monograph, words: readonly string[]): stri
 
 function plainText(markdown: string): string {
   return markdown
-    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+    // [ \t]* cannot run past its line: ^\s* could, which made this quadratic in blank lines.
+    .replace(/^[ \t]*(?:[-*+]|\d+\.)(?=\s)/gm, '')
     .replace(/^#+\s*/gm, '')
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
