@@ -18,9 +18,9 @@ export function splitFrontMatter(input: string, file: string): { data: unknown; 
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!text.startsWith('---')) throw new DataError(file, '', NO_FRONT_MATTER);
   const firstEnd = lineEnd(text, 0);
-  const opening = text.slice(3, firstEnd).trim();
-  if (opening !== '') {
-    const shown = /^[\w .+-]{1,20}$/.test(opening) ? ` (this file opens with "---${opening}")` : '';
+  const opening = text.slice(0, firstEnd).trimEnd();
+  if (opening !== '---') {
+    const shown = /^---[\w .+-]{1,20}$/.test(opening) ? ` (this file opens with "${opening}")` : '';
     throw new DataError(file, '', `front matter must be YAML, opened by a line of just ---${shown}`);
   }
   let line = 2;
