@@ -130,6 +130,7 @@ describe('an unreadable file', () => {
       const child = spawnSync(process.execPath, [join(root, 'bin', 'medinfo'), '--data-dir', folder, 'show', 'zopiclone'], {
         env: { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' },
         encoding: 'utf8',
+        timeout: 60_000,
         ...(asRoot ? { uid: nobody, gid: nobody } : {}),
       });
       return { stdout: child.stdout, stderr: child.stderr, code: child.status };

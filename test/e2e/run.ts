@@ -21,6 +21,8 @@ export function medinfo(args: string[], env: Record<string, string | undefined> 
     cwd: root,
     env: { ...base, ...env },
     encoding: 'utf8',
+    // A run that hangs (on a FIFO, say) fails its test instead of stalling the suite.
+    timeout: 60_000,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
