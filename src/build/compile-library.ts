@@ -99,7 +99,8 @@ function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: re
     if (!key || !fields.includes(field)) return;
     const list = postings.get(key) ?? [];
     const fieldCode = PHRASE_FIELDS.indexOf(field);
-    for (let i = 0; i < list.length; i += 2) if (list[i] === drug && list[i + 1] === fieldCode) return;
+    // Drugs are added in order, so only the tail can hold this drug: scanning the whole list was quadratic in how many drugs share a phrase.
+    for (let i = list.length - 2; i >= 0 && list[i] === drug; i -= 2) if (list[i + 1] === fieldCode) return;
     list.push(drug, fieldCode);
     postings.set(key, list);
   };

@@ -1,9 +1,10 @@
-import matter from 'gray-matter';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { ZodError } from 'zod';
 import { DataError } from '../core/errors.js';
 import type { Block, DrugRecord, Section, Span } from '../core/monograph.js';
 import { FrontMatterSchema } from '../core/schema.js';
+import { checkBodyNesting } from './body-nesting.js';
+import { splitFrontMatter } from './front-matter.js';
 
 /**
  * Parses one monograph file into a validated drug record.
@@ -11,17 +12,7 @@ import { FrontMatterSchema } from '../core/schema.js';
  * Throws DataError naming the file and the field at the first problem.
  */
 export function parseMonograph(text: string, file: string, expectedSlug: string, classTags: ReadonlySet<string>): DrugRecord {
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // A fresh options object keeps gray-matter from caching every file's text.
-    parsed = matter(text, {});
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    throw new DataError(file, '', `front matter is not valid YAML (${reason})`);
-  }
-  if (Object.keys(parsed.data).length === 0) {
-    throw new DataError(file, '', 'has no YAML front matter between --- lines');
-  }
+  const parsed = splitFrontMatter(text, file);
   const result = FrontMatterSchema.safeParse(parsed.data);
   if (!result.success) throw firstIssue(result.error, parsed.data, file);
   const front = result.data;
@@ -50,7 +41,8 @@ export function parseMonograph(text: string, file: string, expectedSlug: string,
     if (!classTags.has(tag)) throw new DataError(file, `classes[${i}]`, `"${tag}" is not a known class tag (see docs/classes.md)`);
   });
 
-  const { sections, blocks } = splitSections(parsed.content);
+  checkBodyNesting(parsed.body, file, parsed.bodyLine);
+  const { sections, blocks } = splitSections(parsed.body);
   return { monograph: { ...front, sections }, blocks };
 }
 
@@ -102,45 +94,67 @@ function splitSections(body: string): { sections: Section[]; blocks: Block[][] }
       blocks.push(current);
     }
     raw.push(token.raw);
-    current.push(...toBlocks(token));
+    addBlocks(token, current);
   }
   close();
   return { sections, blocks };
 }
 
-function toBlocks(token: Token): Block[] {
+/** Appends a block token's blocks to `out` (pushing one by one: a spread of a huge array overflows the stack). */
+function addBlocks(token: Token, out: Block[]): void {
   switch (token.type) {
     case 'space':
-      return [];
+      return;
     case 'heading':
-      return [{ type: 'heading', spans: spansOf((token as Tokens.Heading).tokens) }];
+      out.push({ type: 'heading', spans: spansOf((token as Tokens.Heading).tokens) });
+      return;
     case 'paragraph':
-      return [{ type: 'paragraph', spans: spansOf((token as Tokens.Paragraph).tokens) }];
+      out.push({ type: 'paragraph', spans: spansOf((token as Tokens.Paragraph).tokens) });
+      return;
     case 'list': {
       const list = token as Tokens.List;
-      return [{ type: 'list', ordered: list.ordered, items: list.items.map((item) => spansOf(item.tokens)) }];
+      out.push({ type: 'list', ordered: list.ordered, items: list.items.map((item) => spansOf(item.tokens)) });
+      return;
     }
     case 'code':
-      return [{ type: 'code', text: (token as Tokens.Code).text }];
+      out.push({ type: 'code', text: (token as Tokens.Code).text });
+      return;
     case 'blockquote':
-      return (token as Tokens.Blockquote).tokens.flatMap(toBlocks);
+      // Recursion is bounded here: checkBodyNesting has refused deep quotes.
+      for (const inner of (token as Tokens.Blockquote).tokens) addBlocks(inner, out);
+      return;
     default:
-      return 'text' in token && typeof token.text === 'string' && token.text.trim()
-        ? [{ type: 'paragraph', spans: [{ text: token.text.trim() }] }]
-        : [];
+      if ('text' in token && typeof token.text === 'string' && token.text.trim()) out.push({ type: 'paragraph', spans: [{ text: token.text.trim() }] });
   }
 }
 
-function spansOf(tokens: Token[] | undefined, style: Omit<Span, 'text'> = {}): Span[] {
+type Style = Omit<Span, 'text'>;
+type Pending = { kind: 'token'; token: Token; style: Style } | { kind: 'text'; text: string; style: Style };
+
+/**
+ * Inline tokens as styled spans. Walks with its own stack, not recursion,
+ * so no nesting of emphasis can overflow the call stack.
+ */
+function spansOf(tokens: Token[] | undefined, base: Style = {}): Span[] {
   const spans: Span[] = [];
-  for (const token of tokens ?? []) {
+  const pending: Pending[] = [];
+  const later = (list: Token[] | undefined, style: Style) => {
+    for (let i = (list?.length ?? 0) - 1; i >= 0; i--) pending.push({ kind: 'token', token: list![i]!, style });
+  };
+  later(tokens, base);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.kind === 'text') {
+      spans.push({ ...next.style, text: next.text });
+      continue;
+    }
+    const { token, style } = next;
     const nested = (token as { tokens?: Token[] }).tokens;
     switch (token.type) {
       case 'strong':
-        spans.push(...spansOf(nested, { ...style, bold: true }));
+        later(nested, { ...style, bold: true });
         break;
       case 'em':
-        spans.push(...spansOf(nested, { ...style, italic: true }));
+        later(nested, { ...style, italic: true });
         break;
       case 'codespan':
         spans.push({ ...style, code: true, text: (token as Tokens.Codespan).text });
@@ -148,16 +162,27 @@ function spansOf(tokens: Token[] | undefined, style: Omit<Span, 'text'> = {}): S
       case 'br':
         spans.push({ ...style, text: ' ' });
         break;
-      case 'list':
+      case 'list': {
         // A nested list inside a list item: keep its items inline, separated.
-        for (const item of (token as Tokens.List).items) spans.push({ ...style, text: ' — ' }, ...spansOf(item.tokens, style));
+        const items = (token as Tokens.List).items;
+        for (let i = items.length - 1; i >= 0; i--) {
+          later(items[i]!.tokens, style);
+          pending.push({ kind: 'text', text: ' — ', style });
+        }
         break;
+      }
       default:
-        if (nested && nested.length > 0) spans.push(...spansOf(nested, style));
-        else if ('text' in token && typeof token.text === 'string') spans.push({ ...style, text: token.text.replace(/\s*\n\s*/g, ' ') });
+        if (nested && nested.length > 0) later(nested, style);
+        else if ('text' in token && typeof token.text === 'string') spans.push({ ...style, text: foldLines(token.text) });
     }
   }
   return mergeSpans(spans);
+}
+
+// Each run of white space that holds a line break becomes one space, in one pass
+// (the earlier \s*\n\s* took quadratic time on a long run of spaces).
+function foldLines(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
 function mergeSpans(spans: Span[]): Span[] {

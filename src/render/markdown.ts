@@ -3,7 +3,11 @@ import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { wrapText } from './wrap.js';
 
-/** Section blocks as lines of text (see wrapText), emphasis as color/bold where allowed. */
+/**
+ * Section blocks as lines of text (see wrapText), emphasis as color/bold where allowed.
+ * Lines are pushed one at a time here and in the other renderers: spreading a
+ * huge array into push() overflows the call stack.
+ */
 export function renderBlocks(blocks: readonly Block[], output: Output, indent = 2): string[] {
   const pad = ' '.repeat(indent);
   const lines: string[] = [];

@@ -29,22 +29,40 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   columns = kept.map((i) => columns[i]!);
   rows = rows.map((row) => kept.map((i) => row[i] ?? ''));
   const widths = columns.map((c) => c.width ?? null);
-  const table = new Table({
-    head: columns.map((c) => output.style.bold(c.title)),
-    style: { head: [], border: [] },
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    ...(widths.some((w) => w !== null) ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
-  });
-  rows.forEach((row, r) => {
-    table.push(row.map((cell, i) => {
-      const column = columns[i];
-      // chalk's styles join extra arguments into the text, so paint gets the text alone.
-      if (column?.paintRow) return column.paintRow(cleanLine(cell), r);
-      return column?.paint ? column.paint(cleanLine(cell)) : cleanLine(cell);
-    }));
-  });
-  return table.toString();
+  const draw = (slice: readonly string[][], head: boolean, offset = 0) => {
+    const table = new Table({
+      head: head ? columns.map((c) => output.style.bold(c.title)) : [],
+      style: { head: [], border: [] },
+      colAligns: columns.map((c) => c.align ?? 'left'),
+      ...(widths.some((w) => w !== null) ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
+    });
+    slice.forEach((row, r) => {
+      table.push(row.map((cell, i) => {
+        const column = columns[i];
+        // chalk's styles join extra arguments into the text, so paint gets the text alone.
+        if (column?.paintRow) return column.paintRow(cleanLine(cell), offset + r);
+        return column?.paint ? column.paint(cleanLine(cell)) : cleanLine(cell);
+      }));
+    });
+    return table.toString();
+  };
+  // cli-table3's layout is quadratic in the rows (30,000 took 13 s). With every width fixed,
+  // slices drawn apart line up, so a long table is drawn in slices and joined.
+  if (rows.length <= SLICE_ROWS || widths.includes(null)) return draw(rows, true);
+  const lines: string[] = [];
+  for (let at = 0; at < rows.length; at += SLICE_ROWS) {
+    const slice = draw(rows.slice(at, at + SLICE_ROWS), at === 0, at).split('\n');
+    if (at > 0) {
+      lines.pop();
+      slice[0] = slice[0]!.replace(/[┌┬┐]/g, (corner) => JOINTS[corner]!);
+    }
+    for (const line of slice) lines.push(line);
+  }
+  return lines.join('\n');
 }
+
+const SLICE_ROWS = 500;
+const JOINTS: Record<string, string> = { '┌': '├', '┬': '┼', '┐': '┤' };
 
 function rawTable(columns: readonly Column[], rows: readonly string[][]): string {
   const kept = columns.flatMap((column, i) => (column.only === 'terminal' ? [] : [i]));

@@ -1,4 +1,3 @@
-import type WrapAnsi from 'wrap-ansi';
 import type { Output } from '../io/output.js';
 
 /**
@@ -8,7 +7,7 @@ import type { Output } from '../io/output.js';
  */
 export function wrapText(text: string, output: Output, first: string, rest: string): string[] {
   if (!output.isTerminal) return [`${first}${text}`];
-  const wrapAnsi = require('wrap-ansi') as typeof WrapAnsi;
+  const wrapAnsi = (require('wrap-ansi') as typeof import('wrap-ansi')).default;
   const width = Math.max(20, output.width - Math.max(first.length, rest.length));
   return wrapAnsi(text, width, { hard: true, trim: true })
     .split('\n')

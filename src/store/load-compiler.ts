@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 /**
- * The compiler (gray-matter, the YAML parser, zod, marked) is a separate bundle
+ * The compiler (gray-matter with the bounded YAML reader, zod, marked) is a separate bundle
  * next to the CLI's, loaded only when a user folder has to be compiled.
  */
 export function loadCompiler(): typeof import('../build/compiler.js') {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../core/library-format.js';
@@ -88,7 +88,16 @@ function monographNames(dir: string, folder: string, option = ''): string[] {
 function listMonographs(dir: string, folder: string): Array<{ name: string; stamp: string; changedNs: bigint | undefined }> {
   return monographNames(dir, folder, '--data-dir: ').map((name) => {
     // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
-    const stat = statSync(`${folder}/${name}`, { bigint: true, throwIfNoEntry: false });
+    const stat = statOrNothing(`${folder}/${name}`);
     return { name, stamp: stampOf(stat), changedNs: stat?.ctimeNs };
   });
+}
+
+/** A link loop or an unreadable entry is the compiler's to report, with the other problems; here it only must not throw. */
+function statOrNothing(path: string): BigIntStats | undefined {
+  try {
+    return statSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

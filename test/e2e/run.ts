@@ -31,6 +31,8 @@ export function medinfo(args: string[], env: Record<string, string | undefined> 
     env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
     encoding: 'utf8',
     ...(input === undefined ? {} : { input }),
+    // A run that hangs (on a FIFO, say) fails its test instead of stalling the suite.
+    timeout: 60_000,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_NESTING } from '../../src/build/body-nesting';
+import { parseMonograph } from '../../src/build/parse-monograph';
+
+// What a hostile monograph costs the parser: a DataError naming the file, in well under a second.
+
+const tags = new Set(['z-drug', 'sedative-hypnotic', 'cns-depressant', 'alcohol']);
+const good = readFileSync(join(__dirname, '..', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8');
+const bodyLine = good.split('\n').length; // the line after the fixture's last, with `\n` + extra text
+
+function timedProblem(text: string): { message: string; seconds: number } {
+  const start = performance.now();
+  let message = 'no error';
+  try {
+    parseMonograph(text, 'x/zopiclone.md', 'zopiclone', tags);
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  return { message, seconds: (performance.now() - start) / 1000 };
+}
+
+const problem = (text: string) => timedProblem(text).message;
+
+describe('front matter is YAML and nothing else', () => {
+  it.each(['---js', '--- js', '---javascript', '---coffee', '---json', '---yaml', '----'])('refuses an opening line of %s', (fence) => {
+    expect(problem(good.replace(/^---\n/, `${fence}\n`))).toBe(
+      `x/zopiclone.md: front matter must be YAML, opened by a line of just --- (this file opens with "${fence}")`,
+    );
+  });
+
+  it('does not echo an opening line it cannot show safely', () => {
+    expect(problem(good.replace(/^---\n/, '---\u001b[31mjs\n'))).toBe('x/zopiclone.md: front matter must be YAML, opened by a line of just ---');
+  });
+
+  it('reads a file with a byte-order mark, CRLF line ends or trailing blanks on the fences', () => {
+    expect(problem(`\ufeff${good}`)).toBe('no error');
+    expect(problem(good.replace(/\n/g, '\r\n'))).toBe('no error');
+    expect(problem(good.replace(/^---$/gm, '---  '))).toBe('no error');
+  });
+
+  it('needs a closing --- line, and something between the fences', () => {
+    expect(problem(good.replace(/\n---\n/, '\n'))).toBe('x/zopiclone.md: front matter has no closing --- line');
+    expect(problem('---\n# only a comment\n\n---\nText.\n')).toBe('x/zopiclone.md: has no YAML front matter between --- lines');
+  });
+
+  it('refuses YAML aliases, naming the line', () => {
+    const text = good.replace('uses: [short-term insomnia]', 'uses: &uses [short-term insomnia]\nlook_alikes: *uses');
+    expect(problem(text)).toBe('x/zopiclone.md: front matter uses a YAML alias (*name) (line 8); monographs must write every value out');
+  });
+
+  it('refuses an alias bomb at once', () => {
+    const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++) levels.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    const { message, seconds } = timedProblem(`---\n${levels.join('\n')}\n---\n`);
+    expect(message).toMatch(/front matter uses a YAML alias/);
+    expect(seconds).toBeLessThan(1);
+  });
+
+  it('refuses YAML nested deeper than 16 levels, block or flow', () => {
+    expect(problem(`---\nname: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\n`)).toBe('x/zopiclone.md: front matter is nested more than 16 levels deep (line 2)');
+    const block = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
+    expect(problem(`---\n${block} 1\n---\n`)).toMatch(/front matter is nested more than 16 levels deep \(line \d+\)/);
+  });
+
+  it('reads 400,000 lines of blank-looking front matter in linear time', () => {
+    const text = good.replace('rx: prescription\n', `rx: prescription\n${'  \n'.repeat(400_000)}`);
+    const { message, seconds } = timedProblem(text);
+    expect(message).toBe('no error');
+    expect(seconds).toBeLessThan(1);
+  });
+});
+
+describe('the markdown body is bounded', () => {
+  const withBody = (body: string) => `${good}\n${body}\n`;
+
+  it(`refuses lists nested more than ${MAX_BODY_NESTING} deep, on one line or by indentation`, () => {
+    expect(problem(withBody(`${'- '.repeat(3000)}item`))).toBe(
+      `x/zopiclone.md: lists or block quotes are nested more than 16 levels deep (line ${bodyLine + 1})`,
+    );
+    // 800 levels by indentation is 640 KB, under the size cap; marked alone took 5 s on it.
+    const indented = Array.from({ length: 800 }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n');
+    const { message, seconds } = timedProblem(withBody(indented));
+    expect(message).toBe(`x/zopiclone.md: lists or block quotes are nested more than 16 levels deep (line ${bodyLine + 1 + 16})`);
+    expect(seconds).toBeLessThan(1);
+    expect(problem(withBody(`${'1. '.repeat(100)}item`))).toMatch(/nested more than 16 levels deep/);
+  });
+
+  it('refuses 3,000 nested block quotes (marked overflows its stack at 2,000)', () => {
+    expect(problem(withBody(`${'>'.repeat(3000)} deep`))).toMatch(/nested more than 16 levels deep/);
+    expect(problem(withBody(`${'> - '.repeat(20)}deep`))).toMatch(/nested more than 16 levels deep/);
+  });
+
+  it('reads lists and quotes nested as deeply as real monographs do, and indented text', () => {
+    const nested = Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    expect(problem(withBody(`${nested}\n\n> > a quote in a quote\n\n${' '.repeat(100_000)}indented text`))).toBe('no error');
+  });
+
+  it('folds line breaks into spaces, and a 100,000-space line in linear time', () => {
+    const start = performance.now();
+    const { monograph, blocks } = parseMonograph(withBody(`## Long\n\nStart${' '.repeat(100_000)}end.\nOne  \n   two\n\nthree`), 'x', 'zopiclone', tags);
+    expect((performance.now() - start) / 1000).toBeLessThan(1);
+    const texts = blocks.at(-1)!.flatMap((block) => (block.type === 'paragraph' ? [block.spans.map((span) => span.text).join('')] : []));
+    expect(texts.map((text) => text.replace(' '.repeat(100_000), '<100,000 spaces>'))).toEqual(['Start<100,000 spaces>end. One two', 'three']);
+    expect(monograph.sections.at(-1)!.markdown.includes(' '.repeat(100_000))).toBe(true);
+  });
+
+  it('turns a block quote of 150,000 paragraphs and a bold run of 100,000 spans into blocks without overflowing the stack', () => {
+    const { blocks } = parseMonograph(withBody(`${'> para\n>\n'.repeat(150_000)}\n**${'a *b* '.repeat(100_000)}**`), 'x', 'zopiclone', tags);
+    const last = blocks.at(-1)!;
+    expect(last.filter((block) => block.type === 'paragraph')).toHaveLength(150_002);
+    const bold = last.at(-1)!;
+    expect(bold.type === 'paragraph' && bold.spans.length).toBeGreaterThanOrEqual(200_000);
+  });
+});
+
+describe('huge arrays', () => {
+  it('parses 250,000 side-effect rows without overflowing the stack', () => {
+    const rows = Array.from({ length: 250_000 }, (_, i) => `  - {effect: effect ${i}, percent: 5, source: test-fixture}`).join('\n');
+    const { monograph } = parseMonograph(good.replace('side_effects:\n', `side_effects:\n${rows}\n`), 'x', 'zopiclone', tags);
+    expect(monograph.side_effects).toHaveLength(250_004);
+  });
+});
