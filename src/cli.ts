@@ -54,4 +54,4 @@ export function run(argv: string[]): void {
   });
 }
 
-export { commandNames, warmUp } from './warm-up.js';
+export { commandNames, valueOptions, warmUp } from './warm-up.js';

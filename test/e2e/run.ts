@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 export const root = join(__dirname, '..', '..');
-const bin = join(root, 'bin', 'medinfo');
 
 export interface Result {
   stdout: string;
@@ -20,13 +19,14 @@ afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
 /**
  * Runs the built CLI as a user would, with stdout and stderr piped (so not a
  * terminal), no color variables and a cache folder of the test file's own,
- * unless the test sets them.
+ * unless the test sets them. An env value of undefined removes the variable;
+ * `install` is a folder holding a copy of bin/ and dist/ to run instead.
  */
-export function medinfo(args: string[], env: Record<string, string | undefined> = {}): Result {
+export function medinfo(args: string[], env: Record<string, string | undefined> = {}, { cwd = root, install = root } = {}): Result {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
+  const result = spawnSync(process.execPath, [join(install, 'bin', 'medinfo'), ...args], {
+    cwd,
     env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
     encoding: 'utf8',
   });
