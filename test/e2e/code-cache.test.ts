@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { medinfo, root } from './run';
 
@@ -19,16 +21,19 @@ function buildFolder(home = base): string {
   return join(codeFolder(home), builds[0]!);
 }
 const cacheFiles = () => readdirSync(buildFolder()).sort();
+const DISCLAIMER = 'reference information, not medical advice';
+const CHANGED = 'REFERENCE INFORMATION, NOT MEDICAL ADVICE';
 
 describe('the start-up code cache', () => {
-  it('is written per command on a first run, and later runs print the same bytes', () => {
+  it('is written per command on a first run, and later runs use it and print the same bytes', () => {
     const env = { XDG_CACHE_HOME: base };
     const first = medinfo(['show', 'baclofen'], env);
     medinfo(['search', 'baclofin'], env);
-    const builds = readdirSync(join(base, 'medinfo', 'code'));
-    expect(builds).toHaveLength(1);
-    expect(readdirSync(join(base, 'medinfo', 'code', builds[0]!)).sort()).toEqual(['search.bin', 'show.bin']);
+    expect(cacheFiles()).toEqual(['search.bin', 'show.bin']);
+    const written = statSync(join(buildFolder(), 'show.bin')).ino;
     expect(medinfo(['show', 'baclofen'], env)).toEqual(first);
+    // A cache V8 takes is not written again.
+    expect(statSync(join(buildFolder(), 'show.bin')).ino).toBe(written);
   });
 
   it('is kept in folders only the user can open, in files only the user can write', () => {
@@ -58,18 +63,24 @@ describe('the start-up code cache', () => {
   it('a same-size rebuild with the same mtime runs the new code, and each build keeps its own cache', () => {
     const env = { XDG_CACHE_HOME: base };
     const before = install('before');
-    const after = install('after', ['reference information, not medical advice', 'REFERENCE INFORMATION, NOT MEDICAL ADVICE']);
+    const after = install('after', (source) => replaceOnce(source, DISCLAIMER, CHANGED));
     expect(spawnSync(process.execPath, [join(root, 'scripts', 'launch-file.mjs'), join(after, 'dist')]).status).toBe(0);
 
-    expect(medinfo(['show', 'baclofen'], env, { install: before }).stdout).toContain('reference information, not medical advice');
+    expect(medinfo(['show', 'baclofen'], env, { install: before }).stdout).toContain(DISCLAIMER);
     const [build] = readdirSync(codeFolder());
     const cached = readFileSync(join(codeFolder(), build!, 'show.bin'));
-    for (let run = 0; run < 2; run++) {
-      expect(medinfo(['show', 'baclofen'], env, { install: after }).stdout).toContain('REFERENCE INFORMATION, NOT MEDICAL ADVICE');
-    }
+    for (let run = 0; run < 2; run++) expect(medinfo(['show', 'baclofen'], env, { install: after }).stdout).toContain(CHANGED);
     expect(readdirSync(codeFolder())).toHaveLength(2);
     expect(readFileSync(join(codeFolder(), build!, 'show.bin'))).toEqual(cached);
-    expect(medinfo(['show', 'baclofen'], env, { install: before }).stdout).toContain('reference information, not medical advice');
+    expect(medinfo(['show', 'baclofen'], env, { install: before }).stdout).toContain(DISCLAIMER);
+  });
+
+  it('a bundle changed without writing launch.json again still runs its own code', () => {
+    const env = { XDG_CACHE_HOME: base };
+    const after = install('after', (source) => replaceOnce(source, DISCLAIMER, CHANGED));
+    expect(medinfo(['show', 'baclofen'], env).stdout).toContain(DISCLAIMER);
+    for (let run = 0; run < 2; run++) expect(medinfo(['show', 'baclofen'], env, { install: after }).stdout).toContain(CHANGED);
+    expect(medinfo(['show', 'baclofen'], env).stdout).toContain(DISCLAIMER);
   });
 
   it('each command has its own cache, found past global options and their values', () => {
@@ -90,10 +101,40 @@ describe('the start-up code cache', () => {
 });
 
 
+describe('a damaged code cache costs speed, never a crash', () => {
+  for (const [what, damage] of [
+    ['with flipped bytes in the middle', (bytes: Buffer) => flip(bytes, bytes.length / 2, 1024)],
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2)],
+    ['cut inside its header', (bytes: Buffer) => bytes.subarray(0, 12)],
+  ] as const) {
+    it(`a cache file ${what} is not used but written again`, () => {
+      const env = { XDG_CACHE_HOME: base };
+      const first = medinfo(['show', 'baclofen'], env);
+      const file = join(buildFolder(), 'show.bin');
+      writeFileSync(file, damage(readFileSync(file)));
+      const damaged = statSync(file).ino;
+      expect(medinfo(['show', 'baclofen'], env)).toEqual(first);
+      expect(first.code).toBe(0);
+      expect(statSync(file).ino).not.toBe(damaged);
+      expect(medinfo(['show', 'baclofen'], env)).toEqual(first);
+    });
+  }
+});
+
 describe('the start-up code cache runs no code planted for it', () => {
   const env = () => ({ XDG_CACHE_HOME: base });
   /** A first run, which writes the cache of `show`; what later runs must print too. */
   const firstRun = () => medinfo(['show', 'baclofen'], env());
+
+  it('a cache medinfo wrote for another script of the same length is not run, though it lies where medinfo looks', () => {
+    // The same launch.json, so the same build folder, and a header medinfo wrote itself.
+    const pwned = install('pwned', (source) => pwnedScript(source.length));
+    expect(medinfo(['show', 'baclofen'], env(), { install: pwned }).stdout).toBe('PWNED\n');
+    expect(cacheFiles()).toEqual(['show.bin']);
+    const real = medinfo(['show', 'baclofen'], env());
+    expect(real.stdout).toMatch(/^Baclofen\n/);
+    expect(medinfo(['show', 'baclofen'], env())).toEqual(real);
+  });
 
   for (const [what, open] of [
     ['the medinfo folder', () => chmodSync(join(base, 'medinfo'), 0o777)],
@@ -181,25 +222,17 @@ describe('the start-up code cache runs no code planted for it', () => {
   }
 });
 
-let pwned: Buffer | undefined;
-/**
- * Writes to `file` a V8 code cache made from a script that prints PWNED and has
- * the length of dist/cli.cjs: V8 checks only the length, so it takes this cache
- * for the real bundle and runs it. Returns the bytes written.
- */
-function plant(file: string): Buffer {
-  pwned ??= pwnedCache();
-  writeFileSync(file, pwned, { mode: 0o600 });
-  return pwned;
+/** A script of the bundle's length (all V8 checks) that prints PWNED and has the exports bin/medinfo calls. */
+function pwnedScript(length: number): string {
+  return 'console.log("PWNED"); module.exports = { run() {}, warmUp() {} }; //'.padEnd(length, '-');
 }
 
-const MAKE_PWNED = String.raw`
+const MAKE_CACHE = String.raw`
 const fs = require('node:fs');
 const Module = require('node:module');
 const vm = require('node:vm');
-const [bundle, out] = process.argv.slice(1);
-const length = fs.readFileSync(bundle, 'utf8').length;
-fs.writeFileSync(out, new vm.Script(Module.wrap('console.log("PWNED"); //'.padEnd(length, '-'))).createCachedData());
+const [script, out] = process.argv.slice(1);
+fs.writeFileSync(out, new vm.Script(Module.wrap(fs.readFileSync(script, 'utf8'))).createCachedData());
 `;
 const RUN_WITH_CACHE = String.raw`
 const fs = require('node:fs');
@@ -208,37 +241,71 @@ const vm = require('node:vm');
 const [bundle, cache] = process.argv.slice(1);
 const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { cachedData: fs.readFileSync(cache) });
 if (script.cachedDataRejected) console.log('rejected');
-else script.runInThisContext()();
+else script.runInThisContext()({}, require, { exports: {} });
 `;
 
-function pwnedCache(): Buffer {
-  const bundle = join(root, 'dist', 'cli.cjs');
-  const file = join(base, 'pwned.bin');
-  expect(spawnSync(process.execPath, ['-e', MAKE_PWNED, bundle, file]).status).toBe(0);
-  // The planted cache is a real threat: loaded with the real bundle, bare V8 runs it.
-  expect(spawnSync(process.execPath, ['-e', RUN_WITH_CACHE, bundle, file], { encoding: 'utf8' }).stdout).toBe('PWNED\n');
-  const bytes = readFileSync(file);
-  rmSync(file);
-  return bytes;
+/** A cache file as bin/medinfo writes it: a header whose checksum covers `bundle` and the V8 bytes, then the bytes. */
+function cacheFile(v8: Buffer, bundle: Buffer): Buffer {
+  const magic = Buffer.from('medinfo code cache 1\n');
+  const header = Buffer.alloc(magic.length + 4);
+  magic.copy(header);
+  const checksum = zlib.crc32 ? zlib.crc32(v8, zlib.crc32(bundle)) : createHash('sha256').update(bundle).update(v8).digest().readUInt32LE(0);
+  header.writeUInt32LE(checksum, magic.length);
+  return Buffer.concat([header, v8]);
+}
+
+let forged: Buffer | undefined;
+/**
+ * What someone who can write a cache folder can plant: a V8 cache made from a
+ * PWNED script of the bundle's length, in a cache file whose checksum is made
+ * for the real bundle. Checked once, so the tests that plant it mean something:
+ * bare V8 runs it for the real bundle, and so does medinfo from a folder that
+ * passes its checks, since a checksum cannot stop a writer; only the folder
+ * checks can.
+ */
+function forgedCache(): Buffer {
+  if (forged) return forged;
+  const bundlePath = join(root, 'dist', 'cli.cjs');
+  const bundle = readFileSync(bundlePath);
+  const work = mkdtempSync(join(base, 'forge-'));
+  writeFileSync(join(work, 'pwned.js'), pwnedScript(bundle.toString('utf8').length));
+  expect(spawnSync(process.execPath, ['-e', MAKE_CACHE, join(work, 'pwned.js'), join(work, 'pwned.bin')]).status).toBe(0);
+  expect(spawnSync(process.execPath, ['-e', RUN_WITH_CACHE, bundlePath, join(work, 'pwned.bin')], { encoding: 'utf8' }).stdout).toBe('PWNED\n');
+  const file = cacheFile(readFileSync(join(work, 'pwned.bin')), bundle);
+  medinfo(['show', 'baclofen'], { XDG_CACHE_HOME: work });
+  writeFileSync(join(buildFolder(work), 'show.bin'), file);
+  expect(medinfo(['show', 'baclofen'], { XDG_CACHE_HOME: work }).stdout).toBe('PWNED\n');
+  rmSync(work, { recursive: true });
+  return (forged = file);
+}
+
+/** Writes the forged cache to `file`; returns its bytes. */
+function plant(file: string): Buffer {
+  writeFileSync(file, forgedCache(), { mode: 0o600 });
+  return forgedCache();
+}
+
+function flip(bytes: Buffer, at: number, count: number): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let i = Math.floor(at); i < at + count; i++) copy[i]! ^= 0xff;
+  return copy;
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  expect(to).toHaveLength(from.length);
+  expect(text.split(from)).toHaveLength(2);
+  return text.replace(from, to);
 }
 
 // npm packs every file with this mtime.
 const NPM_MTIME = new Date('1985-10-26T08:15:00Z');
 
-/**
- * A copy of bin/ and dist/ in the test's folder, as npm installs it, with one
- * string of the bundle replaced by another of the same length if asked.
- */
-function install(name: string, [from, to]: string[] = []): string {
+/** A copy of bin/ and dist/ in the test's folder, as npm installs it, its bundle edited if asked. */
+function install(name: string, edit?: (source: string) => string): string {
   const copy = join(base, name);
   for (const folder of ['bin', 'dist']) cpSync(join(root, folder), join(copy, folder), { recursive: true });
   const bundle = join(copy, 'dist', 'cli.cjs');
-  if (from !== undefined && to !== undefined) {
-    expect(to).toHaveLength(from.length);
-    const source = readFileSync(bundle, 'utf8');
-    expect(source.split(from)).toHaveLength(2);
-    writeFileSync(bundle, source.replace(from, to));
-  }
+  if (edit) writeFileSync(bundle, edit(readFileSync(bundle, 'utf8')));
   utimesSync(bundle, NPM_MTIME, NPM_MTIME);
   return copy;
 }
