@@ -20,7 +20,8 @@ function buildFolder(home = base): string {
   expect(builds).toHaveLength(1);
   return join(codeFolder(home), builds[0]!);
 }
-const cacheFiles = () => readdirSync(buildFolder()).sort();
+/** The commands the one build folder holds a cache for. */
+const cacheFiles = () => readdirSync(buildFolder()).filter((name) => name.endsWith('.bin')).sort();
 const DISCLAIMER = 'reference information, not medical advice';
 const CHANGED = 'REFERENCE INFORMATION, NOT MEDICAL ADVICE';
 
@@ -39,7 +40,7 @@ describe('the start-up code cache', () => {
   it('is kept in folders only the user can open, in files only the user can write', () => {
     medinfo(['show', 'baclofen'], { XDG_CACHE_HOME: base });
     for (const folder of [join(base, 'medinfo'), codeFolder(), buildFolder()]) expect(statSync(folder).mode & 0o777).toBe(0o700);
-    expect(statSync(join(buildFolder(), 'show.bin')).mode & 0o777).toBe(0o600);
+    for (const file of ['show.bin', 'show.checked']) expect(statSync(join(buildFolder(), file)).mode & 0o777).toBe(0o600);
   });
 
   it('a damaged cache file is ignored and written again', () => {
@@ -119,6 +120,21 @@ describe('a damaged code cache costs speed, never a crash', () => {
       expect(medinfo(['show', 'baclofen'], env)).toEqual(first);
     });
   }
+
+  it('a cache file damaged in place, its times put back, is not used but written again', () => {
+    const env = { XDG_CACHE_HOME: base };
+    const first = medinfo(['show', 'baclofen'], env);
+    const file = join(buildFolder(), 'show.bin');
+    // Round times, so that putting them back is exact.
+    utimesSync(file, NPM_MTIME, NPM_MTIME);
+    expect(medinfo(['show', 'baclofen'], env)).toEqual(first);
+    const bytes = readFileSync(file);
+    writeFileSync(file, flip(bytes, bytes.length / 2, 1024));
+    utimesSync(file, NPM_MTIME, NPM_MTIME);
+    const damaged = statSync(file).ino;
+    expect(medinfo(['show', 'baclofen'], env)).toEqual(first);
+    expect(statSync(file).ino).not.toBe(damaged);
+  });
 });
 
 describe('the start-up code cache runs no code planted for it', () => {
@@ -173,9 +189,10 @@ describe('the start-up code cache runs no code planted for it', () => {
     const elsewhere = join(base, 'elsewhere');
     renameSync(build, elsewhere);
     const planted = plant(join(elsewhere, 'show.bin'));
+    const files = readdirSync(elsewhere);
     symlinkSync(elsewhere, build);
     expect(medinfo(['show', 'baclofen'], env())).toEqual(real);
-    expect(readdirSync(elsewhere)).toEqual(['show.bin']);
+    expect(readdirSync(elsewhere)).toEqual(files);
     expect(readFileSync(join(elsewhere, 'show.bin'))).toEqual(planted);
   });
 
@@ -246,7 +263,7 @@ else script.runInThisContext()({}, require, { exports: {} });
 
 /** A cache file as bin/medinfo writes it: a header whose checksum covers `bundle` and the V8 bytes, then the bytes. */
 function cacheFile(v8: Buffer, bundle: Buffer): Buffer {
-  const magic = Buffer.from('medinfo code cache 1\n');
+  const magic = Buffer.from('medinfo code cache, format 1');
   const header = Buffer.alloc(magic.length + 4);
   magic.copy(header);
   const checksum = zlib.crc32 ? zlib.crc32(v8, zlib.crc32(bundle)) : createHash('sha256').update(bundle).update(v8).digest().readUInt32LE(0);
