@@ -84,6 +84,22 @@ describe('the start-up code cache', () => {
     expect(medinfo(['show', 'baclofen'], env).stdout).toContain(DISCLAIMER);
   });
 
+  for (const [what, launch] of [
+    ['without dist/launch.json', undefined],
+    ['with a dist/launch.json that does not parse', '{"bundle":'],
+    ['with a dist/launch.json that names no build', '{"commands":["show"],"valueOptions":[]}'],
+  ] as const) {
+    it(`runs without a cache ${what}`, () => {
+      const copy = install('copy');
+      rmSync(join(copy, 'dist', 'launch.json'));
+      if (launch !== undefined) writeFileSync(join(copy, 'dist', 'launch.json'), launch);
+      const { stdout, stderr, code } = medinfo(['show', 'baclofen'], { XDG_CACHE_HOME: base }, { install: copy });
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toMatch(/^Baclofen\n/);
+      expect(readdirSync(base)).not.toContain('medinfo');
+    });
+  }
+
   it('each command has its own cache, found past global options and their values', () => {
     const env = { XDG_CACHE_HOME: base };
     mkdirSync(join(base, 'list'));
