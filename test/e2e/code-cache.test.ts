@@ -182,6 +182,24 @@ describe('the start-up code cache runs no code planted for it', () => {
     });
   }
 
+  it('folders an earlier version left open to the group are made private, and used from the next run on', () => {
+    const real = firstRun();
+    const file = join(buildFolder(), 'show.bin');
+    const folders = [join(base, 'medinfo'), codeFolder(), buildFolder()];
+    // As earlier versions left them under umask 002.
+    for (const folder of folders) chmodSync(folder, 0o775);
+    chmodSync(file, 0o664);
+    const before = readFileSync(file);
+    expect(medinfo(['show', 'baclofen'], env())).toEqual(real);
+    expect(readFileSync(file)).toEqual(before);
+    for (const folder of folders) expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(medinfo(['show', 'baclofen'], env())).toEqual(real);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const written = statSync(file).ino;
+    expect(medinfo(['show', 'baclofen'], env())).toEqual(real);
+    expect(statSync(file).ino).toBe(written);
+  });
+
   it.skipIf(process.getuid?.() !== 0)('a cache is neither read nor written in a build folder of another user', () => {
     const real = firstRun();
     const planted = plant(join(buildFolder(), 'show.bin'));
