@@ -117,7 +117,6 @@ describe('the start-up code cache', () => {
   });
 });
 
-
 describe('a damaged code cache costs speed, never a crash', () => {
   for (const [what, damage] of [
     ['with flipped bytes in the middle', (bytes: Buffer) => flip(bytes, bytes.length / 2, 1024)],
@@ -311,8 +310,8 @@ let forged: Buffer | undefined;
  * PWNED script of the bundle's length, in a cache file whose checksum is made
  * for the real bundle. Checked once, so the tests that plant it mean something:
  * bare V8 runs it for the real bundle, and so does medinfo from a folder that
- * passes its checks, since a checksum cannot stop a writer; only the folder
- * checks can.
+ * passes its checks, since a checksum cannot stop a writer; only the checks on
+ * folders and owners can.
  */
 function forgedCache(): Buffer {
   if (forged) return forged;
