@@ -1,8 +1,10 @@
-// npm run build: bundle the CLI and the library compiler with esbuild, then compile data/ into dist/library.
+// npm run build: bundle the CLI and the library compiler with esbuild, write dist/launch.json for
+// bin/medinfo, then compile data/ into dist/library.
 // npm run check:data -- [files]: only check the monographs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { writeLaunchFile } from './launch-file.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -36,6 +38,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await build({ ...common, entryPoints: ['src/build/main.ts'], outfile: 'dist/build.cjs' });
 if (!check) {
   await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [noChildProcess, noChalkDetection] });
+  writeLaunchFile();
   await build({ ...common, entryPoints: ['src/build/compiler.ts'], outfile: 'dist/compiler.cjs' });
 }
 const args = check ? ['--check', ...process.argv.slice(2).filter((a) => a !== '--check')] : [];

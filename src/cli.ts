@@ -45,12 +45,15 @@ function exitCodeFor(error: unknown, err: (line: string) => void): number {
   return 70;
 }
 
-export { warmUp } from './warm-up.js';
-
-declare const MEDINFO_VERSION: string;
-// The bundle (dist/cli.cjs) runs itself; a test that imports this file does not.
-if (typeof MEDINFO_VERSION === 'string') {
-  void main(process.argv.slice(2), { stdout: openStdout(), stderr: openStderr(), stdin: () => readFileSync(0, 'utf8'), env: process.env }).then((code) => {
+/**
+ * Runs medinfo as a process, on the process's streams, and sets its exit code.
+ * bin/medinfo calls this after loading the bundle; loading it runs nothing, so
+ * the build and tests can load it too.
+ */
+export function run(argv: string[]): void {
+  void main(argv, { stdout: openStdout(), stderr: openStderr(), stdin: () => readFileSync(0, 'utf8'), env: process.env }).then((code) => {
     process.exitCode = code;
   });
 }
+
+export { commandNames, valueOptions, warmUp } from './warm-up.js';

@@ -1,7 +1,7 @@
 import { resolveDrug } from './core/catalog.js';
 import { createOutput } from './io/output.js';
 import { renderJson } from './render/json.js';
-import { COMMANDS } from './program.js';
+import { COMMANDS, createProgram } from './program.js';
 import { bundledLibrary } from './store/bundled.js';
 
 /**
@@ -30,4 +30,10 @@ export function warmUp(command: string): void {
 /** The names the launcher keeps a code cache for, read from the command table. */
 export function commandNames(): string[] {
   return COMMANDS.map((spec) => spec.name);
+}
+
+/** The global options that take a value (`--data-dir <dir>`): the launcher steps over their values to find the command. */
+export function valueOptions(): string[] {
+  const program = createProgram({ stdout: { isTTY: false, columns: undefined, write: () => undefined }, stderr: () => ({ write: () => true }), stdin: () => '', env: {} });
+  return program.options.filter((option) => option.required).flatMap((option) => (option.short ? [option.long!, option.short] : [option.long!]));
 }

@@ -5,7 +5,7 @@ const lines = (text: string) => text.split('\n').filter(Boolean);
 
 describe('several drugs at once, and names from stdin', () => {
   it('side-effects - --json reads names from stdin and prints one JSON document per line', () => {
-    const { stdout, stderr, code } = medinfo(['side-effects', '-', '--json'], {}, undefined, 'baclofen\n# a comment\n\nzolpidem\n');
+    const { stdout, stderr, code } = medinfo(['side-effects', '-', '--json'], {}, { input: 'baclofen\n# a comment\n\nzolpidem\n' });
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(lines(stdout).map((line) => JSON.parse(line).slug)).toEqual(['baclofen', 'zolpidem']);
@@ -37,12 +37,12 @@ describe('several drugs at once, and names from stdin', () => {
     const names = medinfo(['list', '--names']).stdout;
     expect(lines(names)).toContain('baclofen');
     expect(names).not.toMatch(/\t/);
-    const all = medinfo(['side-effects', '-', '--json'], {}, undefined, names);
+    const all = medinfo(['side-effects', '-', '--json'], {}, { input: names });
     expect(all.code).toBe(0);
     expect(lines(all.stdout)).toHaveLength(lines(names).length);
   });
 
   it('- with nothing on stdin is a usage error', () => {
-    expect(medinfo(['show', '-'], {}, undefined, '\n# nothing\n')).toMatchObject({ code: 2, stdout: '', stderr: 'medinfo: "-" reads drug names from stdin, one per line, but stdin had none\n' });
+    expect(medinfo(['show', '-'], {}, { input: '\n# nothing\n' })).toMatchObject({ code: 2, stdout: '', stderr: 'medinfo: "-" reads drug names from stdin, one per line, but stdin had none\n' });
   });
 });

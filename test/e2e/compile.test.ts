@@ -43,7 +43,7 @@ const marker = JSON.stringify({ format: FORMAT_VERSION, written_by: 'medinfo com
 /** Expects `compile <from> <onto>` to be refused with `message`, on one line, leaving `guarded` as it was. */
 function refused(from: string, onto: string, message: string, guarded = onto, launcher?: string) {
   const before = snapshot(guarded);
-  const { stdout, stderr, code } = medinfo(['compile', from, onto], { XDG_CACHE_HOME: cache }, launcher);
+  const { stdout, stderr, code } = medinfo(['compile', from, onto], { XDG_CACHE_HOME: cache }, { launcher });
   expect(code).toBe(2);
   expect(stdout).toBe('');
   expect(stderr).toBe(`medinfo: ${message}\n`);

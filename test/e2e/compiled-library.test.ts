@@ -36,7 +36,7 @@ function compile(library: string, from = join(base, 'drugs')) {
   if (code !== 0) throw new Error(stderr);
 }
 
-const open = (library: string, args: string[], launcher?: string) => medinfo(['--data-dir', library, ...args], { XDG_CACHE_HOME: cache }, launcher);
+const open = (library: string, args: string[], launcher?: string) => medinfo(['--data-dir', library, ...args], { XDG_CACHE_HOME: cache }, { launcher });
 
 /** A fresh compile of the fixture folder, with `edit` applied to its files (relative path → new text). */
 function forged(edit: (read: (path: string) => string) => Record<string, string>): string {

@@ -92,7 +92,7 @@ describe('the folder cache', () => {
     const install = join(base, 'install');
     for (const part of ['bin', 'dist', 'data']) cpSync(join(root, part), join(install, part), { recursive: true });
     const launcher = join(install, 'bin', 'medinfo');
-    const show = () => medinfo(['--data-dir', stable, 'show', 'imovane'], { XDG_CACHE_HOME: cache }, launcher);
+    const show = () => medinfo(['--data-dir', stable, 'show', 'imovane'], { XDG_CACHE_HOME: cache }, { launcher });
 
     expect(show().stdout).toMatch(/^Zopiclone\n/);
     expect(entries()).toHaveLength(1);

@@ -71,7 +71,7 @@ describe('medinfo interactions', () => {
   });
 
   it('reads the list from stdin', () => {
-    const { stdout, code } = medinfo(['interactions', '-', '--json'], {}, undefined, 'baclofen\nzolpidem\n');
+    const { stdout, code } = medinfo(['interactions', '-', '--json'], {}, { input: 'baclofen\nzolpidem\n' });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).pairs_checked).toBe(1);
   });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 export const root = join(__dirname, '..', '..');
-const bin = join(root, 'bin', 'medinfo');
 
 export interface Result {
   stdout: string;
@@ -20,14 +19,19 @@ afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
 /**
  * Runs the built CLI as a user would, with stdout and stderr piped (so not a
  * terminal), no color variables and a cache folder of the test file's own,
- * unless the test sets them. `launcher` runs another copy of bin/medinfo (one
- * with its own dist/, say); `input` is written to its stdin.
+ * unless the test sets them. An env value of undefined removes the variable.
+ * `install` is a folder holding a copy of bin/ and dist/ to run instead, or
+ * `launcher` another copy of bin/medinfo; `input` is written to its stdin.
  */
-export function medinfo(args: string[], env: Record<string, string | undefined> = {}, launcher = bin, input?: string): Result {
+export function medinfo(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  { cwd = root, install = root, launcher = join(install, 'bin', 'medinfo'), input }: { cwd?: string; install?: string; launcher?: string; input?: string } = {},
+): Result {
   const base = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
   const result = spawnSync(process.execPath, [launcher, ...args], {
-    cwd: root,
+    cwd,
     env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
     encoding: 'utf8',
     ...(input === undefined ? {} : { input }),
