@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,10 +61,13 @@ describe('command-line conventions', () => {
   });
 
   it('medinfo list | head -1 prints one line and no EPIPE error', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'medinfo-pipe-'));
     const result = spawnSync('sh', ['-c', `"${process.execPath}" bin/medinfo show baclofen | head -1; "${process.execPath}" bin/medinfo list | head -1`], {
       cwd: root,
       encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: cache },
     });
+    rmSync(cache, { recursive: true, force: true });
     expect(result.stdout).toBe('Baclofen\n' + result.stdout.split('\n')[1] + '\n');
     expect(result.stderr).toBe('');
   });
