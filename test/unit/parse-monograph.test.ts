@@ -32,6 +32,7 @@ describe('parsing a monograph file', () => {
       'Research',
       'When to use it',
       'Side effects',
+      'Warnings',
       'What users report',
     ]);
     expect(blocks).toHaveLength(monograph.sections.length);

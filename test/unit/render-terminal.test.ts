@@ -29,7 +29,7 @@ describe('rendering for a terminal', () => {
     const text = renderShow(record, terminal(60));
     const prose = text.split('\n').filter((line) => line.startsWith('  ') && !line.includes('│'));
     for (const line of prose) expect(line.length).toBeLessThanOrEqual(60);
-    expect(text).toContain('  • The seed article describes a small study of 30 people');
+    expect(text).toContain('  • Arthur Bannister\'s article');
   });
 
   it('colors only through the style it is given, and shows escape codes that came from data as text', () => {
