@@ -35,11 +35,11 @@ const noChalkDetection = {
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: true,
   define: { MEDINFO_VERSION: JSON.stringify(version) } };
 
-await build({ ...common, entryPoints: ['src/build/main.ts'], outfile: 'dist/build.cjs' });
+await build({ ...common, entryPoints: ['src/compile/main.ts'], outfile: 'dist/build.cjs' });
 if (!check) {
   await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [noChildProcess, noChalkDetection] });
   writeLaunchFile();
-  await build({ ...common, entryPoints: ['src/build/compiler.ts'], outfile: 'dist/compiler.cjs' });
+  await build({ ...common, entryPoints: ['src/compile/compiler.ts'], outfile: 'dist/compiler.cjs' });
 }
 const args = check ? ['--check', ...process.argv.slice(2).filter((a) => a !== '--check')] : [];
 try {

@@ -1,6 +1,6 @@
 import { NotFoundError } from './errors.js';
-import type { DrugSummary } from './library-format.js';
-import type { LibraryReader } from './library-reader.js';
+import type { DrugSummary } from '../library/library-format.js';
+import type { LibraryReader } from '../library/library-reader.js';
 import type { DrugRecord } from './monograph.js';
 import { nameKey } from './names.js';
 import { suggestNames } from './suggest.js';

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { closeness } from './closeness.js';
-import { forEachPosting, PHRASE_FIELDS } from './library-format.js';
+import { forEachPosting, PHRASE_FIELDS } from '../library/library-format.js';
 import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
 import { nameKey } from './names.js';
 import { listsOf } from './phrase-list.js';

@@ -1,5 +1,5 @@
-import type { PhraseIndex } from './library-format.js';
-import { packedAt, type PackedStrings } from './packed.js';
+import type { PhraseIndex } from '../library/library-format.js';
+import { packedAt, type PackedStrings } from '../library/packed.js';
 
 /**
  * A list of strings stored as one newline-joined string and packed start

@@ -1,11 +1,11 @@
 import { fuzzyMatch } from './fuzzy.js';
-import { forEachFieldOf, forEachPosting, PHRASE_FIELDS, type PhraseField } from './library-format.js';
-import type { LibraryReader } from './library-reader.js';
+import { forEachFieldOf, forEachPosting, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
+import type { LibraryReader } from '../library/library-reader.js';
 import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
 import { wordsOf } from './words.js';
 import { listsOf } from './phrase-list.js';
-import { packedAt } from './packed.js';
+import { packedAt } from '../library/packed.js';
 
 export interface SearchMatch {
   field: PhraseField | 'text';

@@ -1,5 +1,5 @@
-import type { LibraryReader } from './library-reader.js';
-import { forEachPosting } from './library-format.js';
+import type { LibraryReader } from '../library/library-reader.js';
+import { forEachPosting } from '../library/library-format.js';
 import { fuzzyMatch } from './fuzzy.js';
 import { listsOf } from './phrase-list.js';
 

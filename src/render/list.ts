@@ -1,4 +1,4 @@
-import type { DrugSummary } from '../core/library-format.js';
+import type { DrugSummary } from '../library/library-format.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LibraryFiles } from './library-files.js';
+import { LibraryFiles } from '../library/library-files.js';
 
 declare const MEDINFO_VERSION: string;
 

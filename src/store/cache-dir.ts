@@ -2,7 +2,7 @@ import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, read
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { digest } from '../core/hash.js';
-import { FORMAT_VERSION } from '../core/library-format.js';
+import { FORMAT_VERSION } from '../library/library-format.js';
 
 declare const MEDINFO_VERSION: string;
 

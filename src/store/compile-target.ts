@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
-import { COMPILED_BY, paths } from '../core/library-format.js';
+import { COMPILED_BY, paths } from '../library/library-format.js';
 
 /**
  * Where `medinfo compile` may write its library: a new or empty folder, or one

@@ -2,12 +2,12 @@ import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../core/errors.js';
 import { digest } from '../core/hash.js';
-import { paths } from '../core/library-format.js';
-import type { LibraryReader } from '../core/library-reader.js';
+import { paths } from '../library/library-format.js';
+import type { LibraryReader } from '../library/library-reader.js';
 import { nameKey, namesOf } from '../core/names.js';
 import { isSlug } from '../core/slug.js';
 import { cacheDir, cacheVersion, hasEntryFile, publishEntryFile } from './cache-dir.js';
-import { LibraryFiles } from './library-files.js';
+import { LibraryFiles } from '../library/library-files.js';
 import { allSettled, stampOf } from './stamp.js';
 
 const REPAIR = 'compile it again with medinfo compile';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { digest } from '../core/hash.js';
-import type { LibraryReader } from '../core/library-reader.js';
+import type { LibraryReader } from '../library/library-reader.js';
 import { cacheDir, cacheVersion, discard, keepIfOwnFolder, prepare, readPrivate, removeStale, type CacheDir } from './cache-dir.js';
-import { LibraryFiles } from './library-files.js';
+import { LibraryFiles } from '../library/library-files.js';
 import { loadCompiler } from './load-compiler.js';
 
 const PROBLEMS = 'problems.json';

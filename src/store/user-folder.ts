@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../core/library-format.js';
-import type { LibraryReader } from '../core/library-reader.js';
+import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../library/library-format.js';
+import type { LibraryReader } from '../library/library-reader.js';
 import { bundledDir } from './bundled.js';
 import { compileTarget } from './compile-target.js';
 import { openCompiledLibrary } from './compiled-library.js';

@@ -1,4 +1,4 @@
-import { FORMAT_VERSION } from '../../src/core/library-format';
+import { FORMAT_VERSION } from '../../src/library/library-format';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLibrary } from '../../src/build/compile-library';
-import { parseMonograph } from '../../src/build/parse-monograph';
+import { compileLibrary } from '../../src/compile/compile-library';
+import { parseMonograph } from '../../src/compile/parse-monograph';
 import { listDrugs, resolveDrug } from '../../src/core/catalog';
 import { NotFoundError } from '../../src/core/errors';
 import { searchCatalog } from '../../src/core/search';
 import { selectSideEffects } from '../../src/core/side-effects';
 import { findSection } from '../../src/core/sections';
-import { LibraryFiles } from '../../src/store/library-files';
+import { LibraryFiles } from '../../src/library/library-files';
 
 const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
 const text = readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8');

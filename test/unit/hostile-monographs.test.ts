@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_NESTING } from '../../src/build/body-nesting';
-import { parseMonograph } from '../../src/build/parse-monograph';
+import { MAX_BODY_NESTING } from '../../src/compile/body-nesting';
+import { parseMonograph } from '../../src/compile/parse-monograph';
 
 // What a hostile monograph costs the parser: a DataError naming the file, in well under a second.
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLibrary } from '../../src/build/check-library';
-import { parseMonograph } from '../../src/build/parse-monograph';
+import { checkLibrary } from '../../src/compile/check-library';
+import { parseMonograph } from '../../src/compile/parse-monograph';
 
 const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8');
 const tags = new Set(['z-drug', 'sedative-hypnotic', 'cns-depressant', 'alcohol']);

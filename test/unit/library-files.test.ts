@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLibrary } from '../../src/build/compile-library';
-import { parseMonograph } from '../../src/build/parse-monograph';
+import { compileLibrary } from '../../src/compile/compile-library';
+import { parseMonograph } from '../../src/compile/parse-monograph';
 import { DataError } from '../../src/core/errors';
-import { LibraryFiles } from '../../src/store/library-files';
+import { LibraryFiles } from '../../src/library/library-files';
 
 const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
 const baclofen = parseMonograph(readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8'), 'baclofen.md', 'baclofen', tags);

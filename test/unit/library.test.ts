@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLibrary } from '../../src/build/check-library';
-import { loadFiles, monographFiles } from '../../src/build/load-folder';
-import { parseClasses } from '../../src/build/read-classes';
+import { checkLibrary } from '../../src/compile/check-library';
+import { loadFiles, monographFiles } from '../../src/compile/load-folder';
+import { parseClasses } from '../../src/compile/read-classes';
 import { nameKey, namesOf } from '../../src/core/names';
 
 const root = join(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packedAt, packNumbers, packStrings, widthFor } from '../../src/core/packed';
+import { packedAt, packNumbers, packStrings, widthFor } from '../../src/library/packed';
 import { PhraseList } from '../../src/core/phrase-list';
 
 describe('packed numbers and strings in the compiled index', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMonograph } from '../../src/build/parse-monograph';
+import { parseMonograph } from '../../src/compile/parse-monograph';
 
 const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
 const baclofen = readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_MONOGRAPH_BYTES, readMonographFile } from '../../src/build/read-file';
+import { MAX_MONOGRAPH_BYTES, readMonographFile } from '../../src/compile/read-file';
 
 let dir: string;
 beforeEach(() => {

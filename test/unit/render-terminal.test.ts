@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { parseMonograph } from '../../src/build/parse-monograph';
+import { parseMonograph } from '../../src/compile/parse-monograph';
 import { sideEffectsReport } from '../../src/core/side-effects';
 import type { Output } from '../../src/io/output';
 import { renderShow } from '../../src/render/show';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { publishOnce, writeLibrary } from '../../src/build/write-library';
+import { publishOnce, writeLibrary } from '../../src/compile/write-library';
 
 let base: string;
 beforeEach(() => {

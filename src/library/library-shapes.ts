@@ -1,5 +1,5 @@
 import type { DrugSummary, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
-import type { DrugRecord } from './monograph.js';
+import type { DrugRecord } from '../core/monograph.js';
 
 /*
  * Cheap checks that a decoded library file has the shape its type promises, so

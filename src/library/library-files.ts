@@ -11,9 +11,9 @@ import {
   type PhraseIndexFile,
   type ProseMeta,
   type ProseShard,
-} from '../core/library-format.js';
-import { isDrugList, isDrugRecord, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from '../core/library-shapes.js';
-import type { LibraryReader } from '../core/library-reader.js';
+} from './library-format.js';
+import { isDrugList, isDrugRecord, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
+import type { LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { isSlug } from '../core/slug.js';
 

@@ -11,9 +11,9 @@ import {
   type PhraseIndexFile,
   type ProseMeta,
   type ProseShard,
-} from '../core/library-format.js';
+} from '../library/library-format.js';
 import type { DrugRecord } from '../core/monograph.js';
-import { packNumbers, packStrings, widthFor } from '../core/packed.js';
+import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { nameKey, namesOf } from '../core/names.js';
 import { wordsOf } from '../core/words.js';
 

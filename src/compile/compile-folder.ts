@@ -1,4 +1,4 @@
-import type { LibraryReader } from '../core/library-reader.js';
+import type { LibraryReader } from '../library/library-reader.js';
 import { nameKey, namesOf } from '../core/names.js';
 import { checkLibrary } from './check-library.js';
 import { compileLibrary } from './compile-library.js';

@@ -1,5 +1,5 @@
 import type { DrugSummary, Manifest, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
-import type { DrugRecord } from './monograph.js';
+import type { DrugRecord } from '../core/monograph.js';
 
 /**
  * Read access to one compiled library. The core asks for plain data through
