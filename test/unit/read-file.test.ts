@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,9 +37,9 @@ describe('reading a monograph file', () => {
     expect(readMonographFile(join(dir, 'link.md'), 'link.md')).toBe('Zopiclone — ÄÖ');
   });
 
+  // A FIFO is tested end to end (test/e2e/hostile-data.test.ts), where a regression
+  // that blocked on it would fail one run instead of hanging this test process.
   it('names what it refuses in plain words', () => {
-    execFileSync('mkfifo', [join(dir, 'fifo.md')]);
-    expect(problem(join(dir, 'fifo.md'))).toBe('x.md: is a FIFO (named pipe), not a regular file');
     symlinkSync('/dev/zero', join(dir, 'zero.md'));
     expect(problem(join(dir, 'zero.md'))).toBe('x.md: is a device, not a regular file');
     mkdirSync(join(dir, 'folder.md'));
