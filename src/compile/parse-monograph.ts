@@ -40,6 +40,12 @@ export function parseMonograph(text: string, file: string, expectedSlug: string,
   front.classes.forEach((tag, i) => {
     if (!classTags.has(tag)) throw new DataError(file, `classes[${i}]`, `"${tag}" is not a known class tag (see docs/classes.md)`);
   });
+  const citedIds = new Set(cited.flatMap(([, rows]) => rows.map((row) => row.source)));
+  front.sources.forEach((source, i) => {
+    if (!citedIds.has(source.id) && source.supports === undefined) {
+      throw new DataError(file, `sources[${i}]`, `"${source.id}" is cited by no row; cite it, or say in supports what prose it backs`);
+    }
+  });
 
   checkBodyNesting(parsed.body, file, parsed.bodyLine);
   const { sections, blocks } = splitSections(parsed.body);

@@ -26,13 +26,18 @@ export function effectsNamed(effect: string): string[] {
     .filter(Boolean);
 }
 
+const termsByKey = new WeakMap<EffectTerms, Map<string, string>>();
+
 /** The shown term for a word, if the vocabulary knows it: "somnolence" → "drowsiness". */
 export function termFor(terms: EffectTerms, word: string): string | undefined {
-  const key = nameKey(word);
-  for (const [term, synonyms] of Object.entries(terms)) {
-    if (nameKey(term) === key || synonyms.some((synonym) => nameKey(synonym) === key)) return term;
+  // compare asks for every row of every drug: the vocabulary's keys are worked out once.
+  let byKey = termsByKey.get(terms);
+  if (!byKey) {
+    byKey = new Map();
+    for (const [term, synonyms] of Object.entries(terms)) for (const written of [term, ...synonyms]) byKey.set(nameKey(written), term);
+    termsByKey.set(terms, byKey);
   }
-  return undefined;
+  return byKey.get(nameKey(word));
 }
 
 /** Every word that means `term`, as written: the term and its synonyms (or just the word, outside the vocabulary). */

@@ -68,6 +68,8 @@ export const SourceSchema = z.strictObject({
   section: Text.optional(),
   url: z.url().optional(),
   date: IsoDate.optional(),
+  /** What a source no row cites backs instead: the prose it is the source of ("Warnings: the intrathecal boxed warning"). */
+  supports: Text.optional(),
 });
 
 export const FrontMatterSchema = z

@@ -27,6 +27,7 @@ function describe(source: Source): string {
   const detail = [source.kind, source.publisher, source.date].filter(Boolean).map((part) => cleanLine(String(part)));
   parts.push(`(${detail.join(', ')})`);
   if (source.section) parts.push(`— ${cleanLine(source.section)}`);
+  if (source.supports) parts.push(`(for ${cleanLine(source.supports)})`);
   if (source.url) parts.push(cleanLine(source.url));
   return parts.join(' ');
 }

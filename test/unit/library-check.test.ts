@@ -39,6 +39,12 @@ describe('checking one monograph', () => {
     );
   });
 
+  it('rejects a source that no row cites, unless it says what prose it backs', () => {
+    const extra = (more: string) => (text: string) => text.replace('sources:\n', `sources:\n  - {id: orphan, title: Nobody cites this, kind: review${more}}\n`);
+    expect(problemOf(extra(''))).toBe('zopiclone.md: sources[0]: "orphan" is cited by no row; cite it, or say in supports what prose it backs');
+    expect(parse(extra(', supports: the Overview')).monograph.sources[0]).toMatchObject({ id: 'orphan', supports: 'the Overview' });
+  });
+
   it('rejects an unknown class tag', () => {
     expect(problemOf((text) => text.replace('classes: [z-drug,', 'classes: [no-such-class,'))).toBe(
       'zopiclone.md: classes[0]: "no-such-class" is not a known class tag (see docs/classes.md)',
