@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { effectVocabulary, recordOf, resolveList, type Catalog } from '../core/catalog.js';
-import { drugsListing, effectReport, wordsFor, nearestTerm, termFor } from '../core/effects.js';
+import { effectReport, listingsOf, nearestTerm, rowsNaming, termFor, wordsFor } from '../core/effects.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Monograph } from '../core/monograph.js';
 import type { Context } from '../context.js';
@@ -28,15 +28,13 @@ export const effect: CommandSpec = {
         const catalog = await ctx.catalog();
         const { term, words: matched } = chooseTerm(ctx, catalog, words.join(' '));
         const among = options.among === undefined ? undefined : amongDrugs(ctx, catalog, options.among);
-        const monographs = among ?? drugsListing(catalog, matched).map((slug) => recordOf(catalog, slug).monograph);
-        const report = effectReport(term, matched, monographs, { min: options.min, among: among?.map((m) => m.slug) });
+        const report = effectReport(term, matched, among ?? listingsOf(catalog, matched), { min: options.min, among: among?.map((m) => m.slug) });
         present(ctx.output, { json: report, text: (output) => renderEffectReport(report, output) }, options.json);
         if (report.drugs.length === 0 && !among) throw new NotFoundError(`no drug in the library lists "${term}"${options.min === undefined ? '' : ` at ${options.min}% or more`}`);
       }),
   warmUp: (catalog, output) => {
     const words = wordsFor(effectVocabulary(catalog), 'drowsiness');
-    const monographs = drugsListing(catalog, words).map((slug) => recordOf(catalog, slug).monograph);
-    renderEffectReport(effectReport('drowsiness', words, monographs, {}), output);
+    renderEffectReport(effectReport('drowsiness', words, listingsOf(catalog, words), {}), output);
   },
 };
 
@@ -46,7 +44,7 @@ function chooseTerm(context: Context, catalog: Catalog, typed: string): { term: 
   const known = termFor(terms, typed);
   if (known) return { term: known, words: wordsFor(terms, known) };
   const literal = wordsFor(terms, typed);
-  if (drugsListing(catalog, literal).length > 0) return { term: typed, words: literal };
+  if (rowsNaming(catalog, literal).length > 0) return { term: typed, words: literal };
   const nearest = nearestTerm(terms, typed);
   if (!nearest) throw new NotFoundError(`no drug in the library lists "${typed}", and it is not a side effect medinfo knows`, ['try: medinfo search <words>']);
   context.output.err(`medinfo: note: no side effect "${typed}"; showing "${nearest}"`);

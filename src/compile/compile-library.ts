@@ -5,6 +5,8 @@ import {
   PHRASE_FIELDS,
   paths,
   type DrugSummary,
+  type EffectIndexRow,
+  type EffectShard,
   type Manifest,
   type PhraseField,
   type PhraseIndex,
@@ -12,6 +14,7 @@ import {
   type ProseMeta,
   type ProseShard,
 } from '../library/library-format.js';
+import { effectsNamed } from '../core/effects.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { nameKey, namesOf } from '../core/names.js';
@@ -19,6 +22,7 @@ import { wordsOf } from '../core/words.js';
 
 const NAMES_PER_SHARD = 512;
 const POSTINGS_PER_SHARD = 20_000;
+const EFFECTS_PER_SHARD = 400;
 
 /**
  * Compiles checked drug records into the library's files (relative path → JSON text).
@@ -73,17 +77,40 @@ export function compileLibrary(
   files.set(paths.proseMeta, json(prose.meta));
   prose.shards.forEach((shard, n) => files.set(paths.proseShard(n), json(shard)));
 
+  const effects = effectIndex(sorted);
+  effects.forEach((shard, n) => files.set(paths.effectShard(n), json(shard)));
+
   const manifest: Omit<Manifest, 'fingerprint'> = {
     format: FORMAT_VERSION,
     drugs: sorted.length,
     nameShards,
     proseShards: prose.shards.length,
+    effectShards: effects.length,
     classes,
     duplicateTherapy,
     effectTerms,
   };
   files.set(paths.manifest, json({ ...manifest, fingerprint: fingerprintOf(files, json(manifest)) } satisfies Manifest));
   return files;
+}
+
+/** Every effect a side-effect row names → the rows, sharded like the name index (see EffectIndexRow). */
+function effectIndex(records: DrugRecord[]): EffectShard[] {
+  const byKey = new Map<string, EffectIndexRow[]>();
+  for (const { monograph: m } of records) {
+    m.side_effects.forEach((row, at) => {
+      const source = m.sources.find((candidate) => candidate.id === row.source)!;
+      for (const key of new Set(effectsNamed(row.effect))) {
+        const rows = byKey.get(key) ?? [];
+        rows.push({ slug: m.slug, name: m.name, at, row, source });
+        byKey.set(key, rows);
+      }
+    });
+  }
+  const count = Math.max(1, Math.ceil(byKey.size / EFFECTS_PER_SHARD));
+  const shards: EffectShard[] = Array.from({ length: count }, () => ({}));
+  for (const key of [...byKey.keys()].sort()) shards[shardOf(key, count)]![key] = byKey.get(key)!;
+  return shards;
 }
 
 function fingerprintOf(files: Map<string, string>, manifest: string): string {

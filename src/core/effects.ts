@@ -1,16 +1,14 @@
 import type { Catalog } from './catalog.js';
 import { closeness } from './closeness.js';
-import { forEachPosting, PHRASE_FIELDS } from '../library/library-format.js';
+import type { EffectIndexRow } from '../library/library-format.js';
 import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
 import { nameKey } from './names.js';
-import { listsOf } from './phrase-list.js';
 import { topPercent } from './side-effects.js';
 import { FREQUENCY_WORDS } from './vocabulary.js';
 
 /** The side-effect vocabulary: shown term → the words that mean the same (data/effect-terms.yaml). */
 export type EffectTerms = Readonly<Record<string, readonly string[]>>;
 
-const SIDE_EFFECT_FIELD = PHRASE_FIELDS.indexOf('side effect');
 const MIN_CLOSENESS = 0.75;
 
 /**
@@ -84,57 +82,74 @@ export interface EffectReport {
   not_listed?: string[];
 }
 
-/** The slugs of the catalog's drugs whose side effects name one of `keys`, found through the phrase index. */
-export function drugsListing(catalog: Catalog, words: readonly string[]): string[] {
-  const keys = words.map(nameKey);
-  const found = new Set<string>();
+/**
+ * The rows of the catalog's drugs that name one of `words`, found through each
+ * library's effect index, a drug a library earlier in the catalog also holds
+ * answered from there, and a row named under two of the words counted once.
+ */
+export function rowsNaming(catalog: Catalog, words: readonly string[]): EffectIndexRow[] {
+  const keys = [...new Set(words.map(nameKey))];
+  const found: EffectIndexRow[] = [];
+  const seen = new Set<string>();
   catalog.forEach((library, rank) => {
-    const index = library.phrases();
-    const { phrases, slugs } = listsOf(index);
-    const seen = new Set<number>();
+    const replaced = new Map<string, boolean>();
+    const isReplaced = (slug: string) => {
+      if (!replaced.has(slug)) replaced.set(slug, catalog.slice(0, rank).some((earlier) => earlier.slugFor(slug) === slug));
+      return replaced.get(slug)!;
+    };
     for (const key of keys) {
-      for (let at = phrases.text.indexOf(key); at !== -1; at = phrases.text.indexOf(key, at + 1)) {
-        const phrase = phrases.indexOfOffset(at);
-        if (seen.has(phrase)) continue;
-        seen.add(phrase);
-        if (!effectsNamed(phrases.at(phrase)).some((named) => keys.includes(named))) continue;
-        forEachPosting(index, phrase, (drug, field) => {
-          const slug = slugs.at(drug);
-          // A drug that a library earlier in the catalog also holds is answered from there.
-          if (field === SIDE_EFFECT_FIELD && !catalog.slice(0, rank).some((earlier) => earlier.slugFor(slug) === slug)) found.add(slug);
-        });
+      for (const row of library.effectRows(key)) {
+        const id = `${row.slug}\t${row.at}`;
+        if (seen.has(id) || isReplaced(row.slug)) continue;
+        seen.add(id);
+        found.push(row);
       }
     }
   });
-  return [...found];
+  return found;
+}
+
+/** The drugs of the catalog that list the effect, with their rows, as effectReport takes them. */
+export function listingsOf(catalog: Catalog, words: readonly string[]): Array<{ slug: string; name: string; rows: EffectIndexRow[] }> {
+  const bySlug = new Map<string, { slug: string; name: string; rows: EffectIndexRow[] }>();
+  for (const row of rowsNaming(catalog, words)) {
+    const drug = bySlug.get(row.slug) ?? { slug: row.slug, name: row.name, rows: [] };
+    drug.rows.push(row);
+    bySlug.set(row.slug, drug);
+  }
+  return [...bySlug.values()];
 }
 
 /**
- * Which of `monographs` list the effect, each drug's rows for it sorted by
- * figure, drugs ranked by their highest figure (rows with only a frequency
- * word after those with one, then by slug). `min` keeps rows with at least
- * that percent, and drops frequency-word rows.
+ * Which drugs list the effect, each drug's rows for it sorted by figure,
+ * drugs ranked by their highest figure (rows with only a frequency word after
+ * those with one, then by slug). `min` keeps rows with at least that percent,
+ * and drops frequency-word rows. Drugs come as monographs (--among) or as the
+ * effect index's rows (the whole catalog).
  */
 export function effectReport(
   term: string,
   words: readonly string[],
-  monographs: readonly Monograph[],
+  drugsOrListings: ReadonlyArray<Monograph | { slug: string; name: string; rows: EffectIndexRow[] }>,
   options: { min?: number; among?: string[] },
 ): EffectReport {
   const keys = words.map(nameKey);
   const drugs: EffectReport['drugs'] = [];
-  for (const monograph of monographs) {
+  for (const drug of drugsOrListings) {
+    const candidates: EffectIndexRow[] =
+      'rows' in drug
+        ? drug.rows
+        : drug.side_effects.map((row, at) => ({ slug: drug.slug, name: drug.name, at, row, source: drug.sources.find((candidate) => candidate.id === row.source)! }));
     const rows: EffectRow[] = [];
-    for (const row of monograph.side_effects) {
+    for (const { slug, name, row, source } of [...candidates].sort((a, b) => a.at - b.at)) {
       if (!effectsNamed(row.effect).some((named) => keys.includes(named))) continue;
       if (options.min !== undefined && topPercent(row.percent) < options.min) continue;
-      const source = monograph.sources.find((candidate) => candidate.id === row.source)!;
       const { effect, percent, placebo_percent, frequency, participants, note } = row;
-      rows.push({ slug: monograph.slug, name: monograph.name, effect, percent, placebo_percent, frequency, participants, note, source });
+      rows.push({ slug, name, effect, percent, placebo_percent, frequency, participants, note, source });
     }
     if (rows.length === 0) continue;
     rows.sort(byFigure);
-    drugs.push({ slug: monograph.slug, name: monograph.name, rows });
+    drugs.push({ slug: drug.slug, name: drug.name, rows });
   }
   drugs.sort((a, b) => byFigure(a.rows[0]!, b.rows[0]!) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const listed = new Set(drugs.map((drug) => drug.slug));

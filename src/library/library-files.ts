@@ -5,6 +5,7 @@ import {
   FORMAT_VERSION,
   paths,
   type DrugSummary,
+  type EffectIndexRow,
   type LibraryMarker,
   type Manifest,
   type PhraseIndex,
@@ -12,7 +13,7 @@ import {
   type ProseMeta,
   type ProseShard,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectShard, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
 import type { LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { isSlug } from '../core/slug.js';
@@ -98,6 +99,11 @@ export class LibraryFiles implements LibraryReader {
 
   proseShard(n: number): ProseShard {
     return this.read(paths.proseShard(n), isProseShard);
+  }
+
+  effectRows(key: string): EffectIndexRow[] {
+    const shard = this.read(paths.effectShard(shardOf(key, this.manifest().effectShards)), isEffectShard);
+    return Object.hasOwn(shard, key) ? shard[key]! : [];
   }
 
   /** A plain text file, read once. */

@@ -1,3 +1,4 @@
+import type { SideEffect, Source } from '../core/monograph.js';
 import { packedAt, type PackedStrings } from './packed.js';
 
 /**
@@ -5,13 +6,14 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 9;
+export const FORMAT_VERSION = 10;
 
 export interface Manifest {
   format: number;
   drugs: number;
   nameShards: number;
   proseShards: number;
+  effectShards: number;
   classes: Record<string, string>;
   /** Class tag → why two drugs of it in one list are duplicate therapy. */
   duplicateTherapy: Record<string, string>;
@@ -139,4 +141,20 @@ export const paths = {
   namePhrases: { index: 'names/phrases.json', text: 'names/phrases.txt' },
   proseMeta: 'search/prose-meta.json',
   proseShard: (n: number) => `search/prose-${n}.json`,
+  effectShard: (n: number) => `effects/${n}.json`,
 };
+
+/**
+ * `effects/<n>.json`: each effect a side-effect row names (as a name key, see
+ * effectsNamed) → the rows that name it, with their drug and source, so
+ * `medinfo effect` reads one shard per word instead of every record.
+ */
+export interface EffectIndexRow {
+  slug: string;
+  name: string;
+  /** The row's place in the drug's side_effects: one row named under two words is one row. */
+  at: number;
+  row: SideEffect;
+  source: Source;
+}
+export type EffectShard = Record<string, EffectIndexRow[]>;

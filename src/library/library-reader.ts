@@ -1,4 +1,4 @@
-import type { DrugSummary, Manifest, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectIndexRow, Manifest, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
 import type { DrugRecord } from '../core/monograph.js';
 
 /**
@@ -20,4 +20,6 @@ export interface LibraryReader {
   namePhrases(): PhraseIndex;
   proseMeta(): ProseMeta;
   proseShard(n: number): ProseShard;
+  /** The side-effect rows that name an effect (a name key), with their drugs and sources. */
+  effectRows(key: string): EffectIndexRow[];
 }

@@ -1,4 +1,4 @@
-import type { DrugSummary, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectShard, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
 import type { DrugRecord } from '../core/monograph.js';
 
 /*
@@ -24,6 +24,7 @@ export const isManifest: Shape<Manifest> = (value): value is Manifest =>
   isCount(value.drugs) &&
   isCount(value.nameShards, 1) &&
   isCount(value.proseShards, 1) &&
+  isCount(value.effectShards, 1) &&
   isStringMap(value.classes) &&
   isStringMap(value.duplicateTherapy) &&
   isObject(value.effectTerms) &&
@@ -65,3 +66,9 @@ export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
   isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';
 
 export const isProseShard: Shape<ProseShard> = (value): value is ProseShard => isObject(value) && isCount(value.width, 1) && isStringMap(value.terms);
+
+const isEffectIndexRow = (value: unknown): boolean =>
+  isObject(value) && isString(value.slug) && isString(value.name) && isCount(value.at) && isObject(value.row) && isString(value.row.effect) && isObject(value.source) && isString(value.source.title);
+
+export const isEffectShard: Shape<EffectShard> = (value): value is EffectShard =>
+  isObject(value) && Object.values(value).every((rows) => Array.isArray(rows) && rows.every(isEffectIndexRow));

@@ -121,6 +121,10 @@ class SelfRepairing implements LibraryReader {
     return this.attempt((library) => library.proseShard(n));
   }
 
+  effectRows(key: string) {
+    return this.attempt((library) => library.effectRows(key));
+  }
+
   private attempt<T>(read: (library: LibraryReader) => T): T {
     try {
       return read(this.current);
