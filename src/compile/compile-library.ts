@@ -22,7 +22,8 @@ import { wordsOf } from '../core/words.js';
 
 const NAMES_PER_SHARD = 512;
 const POSTINGS_PER_SHARD = 20_000;
-const EFFECTS_PER_SHARD = 400;
+// One effect a file, near enough (keys that hash alike share one): a common effect can have thousands of rows.
+const EFFECTS_PER_SHARD = 1;
 
 /**
  * Compiles checked drug records into the library's files (relative path → JSON text).
