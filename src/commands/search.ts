@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Catalog } from '../core/catalog.js';
+import { recordOf, type Catalog } from '../core/catalog.js';
 import { NotFoundError } from '../core/errors.js';
 import { searchCatalog } from '../core/search.js';
 import { presentHit, type SearchResult } from '../core/search-result.js';
@@ -34,7 +34,6 @@ export const search: CommandSpec = {
 function searchRows(libraries: Catalog, query: string, limit: number): SearchResult[] {
   const queryWords = wordsOf(query);
   return searchCatalog(libraries, query, limit).map((hit) => {
-    const owner = libraries.find((library) => library.slugFor(hit.slug) === hit.slug)!;
-    return presentHit(hit, owner.record(hit.slug).monograph, queryWords);
+    return presentHit(hit, recordOf(libraries, hit.slug).monograph, queryWords);
   });
 }

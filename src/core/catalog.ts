@@ -13,6 +13,20 @@ import { suggestNames } from './suggest.js';
 export type Catalog = readonly LibraryReader[];
 
 /**
+ * The one rule for which copy of a drug a catalog answers with: the first
+ * library, in catalog order, that holds its slug. A user folder's copy
+ * replaces the bundled one for names, search, lists and effects alike.
+ */
+export function ownerOf(catalog: Catalog, slug: string): LibraryReader | undefined {
+  return catalog.find((library) => library.slugFor(slug) === slug);
+}
+
+/** Whether the drug `slug`, found in the library at `rank`, is answered from a library before it. */
+export function isReplaced(catalog: Catalog, rank: number, slug: string): boolean {
+  return ownerOf(catalog.slice(0, rank), slug) !== undefined;
+}
+
+/**
  * Finds a drug by exact name, slug, brand or alias, ignoring case and accents.
  * Never falls back to a fuzzy match: a look-alike name is a different drug.
  * Throws NotFoundError with up to three did-you-mean names.
@@ -23,7 +37,7 @@ export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
     const slug = key ? library.slugFor(key) : undefined;
     if (slug) {
       // A user folder's version of the drug wins even when only the bundled one knows this name.
-      const owner = catalog.find((candidate) => candidate.slugFor(slug) === slug) ?? library;
+      const owner = ownerOf(catalog, slug) ?? library;
       return owner.record(slug);
     }
   }
@@ -105,7 +119,7 @@ export function effectVocabulary(catalog: Catalog): Record<string, string[]> {
 
 /** The monograph a catalog gives for a slug: the first library that holds it. */
 export function recordOf(catalog: Catalog, slug: string): DrugRecord {
-  const owner = catalog.find((library) => library.slugFor(slug) === slug);
+  const owner = ownerOf(catalog, slug);
   if (!owner) throw new NotFoundError(`no drug with the slug "${slug}"`);
   return owner.record(slug);
 }

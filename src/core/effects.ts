@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog.js';
+import { isReplaced, type Catalog } from './catalog.js';
 import { closeness } from './closeness.js';
 import type { EffectIndexRow } from '../library/library-format.js';
 import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
@@ -93,14 +93,14 @@ export function rowsNaming(catalog: Catalog, words: readonly string[]): EffectIn
   const seen = new Set<string>();
   catalog.forEach((library, rank) => {
     const replaced = new Map<string, boolean>();
-    const isReplaced = (slug: string) => {
-      if (!replaced.has(slug)) replaced.set(slug, catalog.slice(0, rank).some((earlier) => earlier.slugFor(slug) === slug));
+    const answeredEarlier = (slug: string) => {
+      if (!replaced.has(slug)) replaced.set(slug, isReplaced(catalog, rank, slug));
       return replaced.get(slug)!;
     };
     for (const key of keys) {
       for (const row of library.effectRows(key)) {
         const id = `${row.slug}\t${row.at}`;
-        if (seen.has(id) || isReplaced(row.slug)) continue;
+        if (seen.has(id) || answeredEarlier(row.slug)) continue;
         seen.add(id);
         found.push(row);
       }

@@ -1,3 +1,4 @@
+import { isReplaced } from './catalog.js';
 import { fuzzyMatch } from './fuzzy.js';
 import { forEachFieldOf, forEachPosting, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
@@ -46,7 +47,7 @@ export function searchCatalog(catalog: readonly LibraryReader[], query: string, 
   catalog.forEach((library, rank) => {
     // A drug that a library earlier in the catalog also holds is that library's to answer for:
     // its brands and text, not the replaced monograph's. Each library's best `limit + hits` are enough.
-    const replaced = (slug: string) => catalog.slice(0, rank).some((earlier) => earlier.slugFor(slug) === slug);
+    const replaced = (slug: string) => isReplaced(catalog, rank, slug);
     for (let wanted = limit + hits.size; ; ) {
       const found = searchLibrary(library, phrase, words, wanted);
       const skipped = found.filter((hit) => replaced(hit.slug));
