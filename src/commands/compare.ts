@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { duplicateTherapyClasses, effectVocabulary, recordOf, resolveDrug } from '../core/catalog.js';
+import { duplicateTherapyClasses, effectVocabulary, ingredientsOf, resolveDrug } from '../core/catalog.js';
 import { compareDrugs } from '../core/compare.js';
 import { UsageError } from '../core/errors.js';
 import type { Monograph } from '../core/monograph.js';
@@ -23,9 +23,7 @@ export const compare: CommandSpec = {
         const monographs: Monograph[] = [];
         for (const item of items) {
           if ('miss' in item) throw item.miss;
-          const { monograph } = item.record;
-          if (monograph.kind === 'combination') for (const slug of monograph.ingredients ?? []) monographs.push(recordOf(catalog, slug).monograph);
-          else monographs.push(monograph);
+          monographs.push(...ingredientsOf(catalog, item.record.monograph));
         }
         if (monographs.length < 2) throw new UsageError('compare needs at least two drugs');
         const report = compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog));

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { effectVocabulary, recordOf, resolveList, type Catalog } from '../core/catalog.js';
+import { effectVocabulary, ingredientsOf, resolveList, type Catalog } from '../core/catalog.js';
 import { effectReport, listingsOf, nearestTerm, rowsNaming, termFor, wordsFor } from '../core/effects.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Monograph } from '../core/monograph.js';
@@ -58,9 +58,7 @@ function amongDrugs(context: Context, catalog: Catalog, list: string): Monograph
   const monographs: Monograph[] = [];
   for (const item of resolveList(catalog, runs)) {
     if ('miss' in item) throw item.miss;
-    const { monograph } = item.record;
-    if (monograph.kind === 'combination') for (const slug of monograph.ingredients ?? []) monographs.push(recordOf(catalog, slug).monograph);
-    else monographs.push(monograph);
+    monographs.push(...ingredientsOf(catalog, item.record.monograph));
   }
   return monographs.filter((monograph, i) => monographs.findIndex((other) => other.slug === monograph.slug) === i);
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { duplicateTherapyClasses, resolveDrug } from '../core/catalog.js';
+import { duplicateTherapyClasses, ingredientsOf, resolveDrug } from '../core/catalog.js';
 import { UsageError, FoundAtSeverity } from '../core/errors.js';
 import { checkInteractions, reachesSeverity, type ListMember } from '../core/interactions.js';
 import type { Severity } from '../core/monograph.js';
@@ -39,8 +39,8 @@ ${examples(
         const members: ListMember[] = items.flatMap((item) => {
           if (!('record' in item)) return [];
           const { monograph } = item.record;
-          if (monograph.kind !== 'combination') return [{ monograph }];
-          return (monograph.ingredients ?? []).map((slug) => ({ monograph: resolveDrug(catalog, slug).monograph, via: monograph.name }));
+          const via = monograph.kind === 'combination' ? monograph.name : undefined;
+          return ingredientsOf(catalog, monograph).map((ingredient) => ({ monograph: ingredient, ...(via ? { via } : {}) }));
         });
         if (members.length < 2) throw new UsageError('interactions needs at least two drugs (or one combination product) to check');
         const report = checkInteractions(members, duplicateTherapyClasses(catalog));

@@ -1,7 +1,7 @@
 import { NotFoundError } from './errors.js';
 import type { DrugSummary } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
-import type { DrugRecord } from './monograph.js';
+import type { DrugRecord, Monograph } from './monograph.js';
 import { nameKey } from './names.js';
 import { suggestNames } from './suggest.js';
 
@@ -122,4 +122,10 @@ export function recordOf(catalog: Catalog, slug: string): DrugRecord {
   const owner = ownerOf(catalog, slug);
   if (!owner) throw new NotFoundError(`no drug with the slug "${slug}"`);
   return owner.record(slug);
+}
+
+/** What a list entry stands for: a combination product its ingredients, anything else itself. */
+export function ingredientsOf(catalog: Catalog, monograph: Monograph): Monograph[] {
+  if (monograph.kind !== 'combination') return [monograph];
+  return (monograph.ingredients ?? []).map((slug) => recordOf(catalog, slug).monograph);
 }
