@@ -43,19 +43,24 @@ export async function drugItems(context: Context, args: readonly string[]): Prom
  * Several (or `-`): every answer in order (NDJSON with --json), a miss in its
  * place, and exit 1 at the end if any name missed.
  */
-export async function answerDrugs(context: Context, args: readonly string[], json: boolean | undefined, answer: (record: DrugRecord) => Presentable): Promise<void> {
-  const { items, batch } = await drugItems(context, args);
+export async function answerDrugs(
+  context: Context,
+  args: readonly string[],
+  json: boolean | undefined,
+  answer: (record: DrugRecord, catalog: Catalog) => Presentable,
+): Promise<void> {
+  const { items, batch, catalog } = await drugItems(context, args);
   if (!batch) {
     const [item] = items;
     if (!item) throw new UsageError('no drug named');
     if ('miss' in item) throw item.miss;
-    present(context.output, answer(item.record), json);
+    present(context.output, answer(item.record, catalog), json);
     return;
   }
   const answers = items.map((item): Presentable | Miss =>
     'miss' in item
       ? { query: item.query, error: 'not found', suggestions: item.miss.suggestions, lines: [`medinfo: ${item.miss.message}`, ...item.miss.details] }
-      : answer(item.record),
+      : answer(item.record, catalog),
   );
   const misses = presentEach(context.output, answers, json);
   if (misses > 0) throw new PartialFailure(`${misses} of ${items.length} names were not found`);

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
+import { effectVocabulary } from '../core/catalog.js';
+import { withTerms } from '../core/effects.js';
 import { sideEffectsReport, type SideEffectSort } from '../core/side-effects.js';
 import { renderSideEffectsPage } from '../render/side-effects.js';
 import { answerDrugs } from './drug-names.js';
@@ -20,9 +22,9 @@ export const sideEffects: CommandSpec = {
         examples('medinfo side-effects baclofen', 'medinfo side-effects ambien --min 5', 'medinfo side-effects baclofen --json | jq ".side_effects[].effect"'),
       )
       .action((drugs: string[], options: { min?: number; sort: SideEffectSort; json?: boolean }) =>
-        answerDrugs(context(), drugs, options.json, ({ monograph }) => {
+        answerDrugs(context(), drugs, options.json, ({ monograph }, catalog) => {
           const report = sideEffectsReport(monograph, options);
-          return { json: report, text: (output) => renderSideEffectsPage(monograph, report, output, options.min) };
+          return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(monograph, report, output, options.min) };
         }),
       ),
   warmUp: (catalog, output) => {

@@ -167,3 +167,15 @@ function byFigure(a: EffectRow, b: EffectRow): number {
   const word = (row: EffectRow) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
   return word(a) - word(b);
 }
+
+/**
+ * The side-effects report with each row's effects in the vocabulary's words
+ * (`terms`), so rows that labels word differently ("somnolence", "drowsiness")
+ * can be matched across drugs by a script.
+ */
+export function withTerms<R extends { side_effects: readonly SideEffect[] }>(report: R, terms: EffectTerms): R & { side_effects: Array<SideEffect & { terms: string[] }> } {
+  return {
+    ...report,
+    side_effects: report.side_effects.map((row) => ({ ...row, terms: [...new Set(effectsNamed(row.effect).map((piece) => termFor(terms, piece) ?? piece))] })),
+  };
+}

@@ -24,6 +24,12 @@ describe('medinfo effect', () => {
     expect(report(['asthenia']).term).toBe('weakness');
   });
 
+  it('side-effects --json gives each row its effects in the vocabulary\'s words, so scripts can match them across drugs', () => {
+    const rows = JSON.parse(medinfo(['side-effects', 'lemborexant', '--json']).stdout).side_effects as Array<{ effect: string; terms: string[] }>;
+    expect(rows.find((row) => row.effect === 'somnolence')?.terms).toEqual(['drowsiness']);
+    expect(rows.find((row) => row.effect === 'somnolence or fatigue')?.terms).toEqual(['drowsiness', 'fatigue']);
+  });
+
   it('vertigo is not dizziness: a row counts only where it names the effect', () => {
     const vertigo = report(['vertigo']);
     for (const drug of vertigo.drugs) for (const row of drug.rows) expect(row.effect).toMatch(/vertigo/i);
