@@ -1,11 +1,10 @@
 import { Command } from 'commander';
-import { duplicateTherapyClasses, effectVocabulary, ingredientsOf, resolveDrug } from '../core/catalog.js';
+import { duplicateTherapyClasses, effectVocabulary, resolveDrug } from '../core/catalog.js';
 import { compareDrugs } from '../core/compare.js';
 import { UsageError } from '../core/errors.js';
-import type { Monograph } from '../core/monograph.js';
 import { present } from '../io/present.js';
 import { renderCompare } from '../render/compare.js';
-import { drugItems } from './drug-names.js';
+import { drugItems, listMembers } from './drug-names.js';
 import { examples } from './options.js';
 import type { CommandSpec } from './spec.js';
 
@@ -20,11 +19,7 @@ export const compare: CommandSpec = {
       .action(async (drugs: string[], options: { json?: boolean }) => {
         const ctx = context();
         const { items, catalog } = await drugItems(ctx, drugs);
-        const monographs: Monograph[] = [];
-        for (const item of items) {
-          if ('miss' in item) throw item.miss;
-          monographs.push(...ingredientsOf(catalog, item.record.monograph));
-        }
+        const monographs = listMembers(catalog, items).map((member) => member.monograph);
         if (monographs.length < 2) throw new UsageError('compare needs at least two drugs');
         const report = compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog));
         present(ctx.output, { json: report, text: (output) => renderCompare(report, output) }, options.json);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../core/catalog.js';
-import { resolveList, type ListItem } from '../core/catalog.js';
+import { ingredientsOf, resolveList, type ListItem } from '../core/catalog.js';
+import type { ListMember } from '../core/interactions.js';
 import { PartialFailure, UsageError } from '../core/errors.js';
 import type { DrugRecord } from '../core/monograph.js';
 import type { Context } from '../context.js';
@@ -28,6 +29,23 @@ export function nameRuns(args: readonly string[], stdinLines: () => string[]): {
   }
   if (typed.length > 0) runs.push(typed);
   return { runs, fromStdin };
+}
+
+/**
+ * A medication list for interactions, compare and effect --among: every name
+ * must resolve (the first that does not is the error, and nothing is
+ * checked), and a combination product stands for its ingredients, each
+ * carrying the product's name in `via`.
+ */
+export function listMembers(catalog: Catalog, items: readonly ListItem[]): ListMember[] {
+  const members: ListMember[] = [];
+  for (const item of items) {
+    if ('miss' in item) throw item.miss;
+    const { monograph } = item.record;
+    const via = monograph.kind === 'combination' ? monograph.name : undefined;
+    for (const ingredient of ingredientsOf(catalog, monograph)) members.push({ monograph: ingredient, ...(via ? { via } : {}) });
+  }
+  return members;
 }
 
 /** Resolves a command's drug arguments against the catalog. */

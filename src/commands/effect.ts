@@ -1,12 +1,12 @@
 import { Command } from 'commander';
-import { effectVocabulary, ingredientsOf, resolveList, type Catalog } from '../core/catalog.js';
+import { effectVocabulary, resolveList, type Catalog } from '../core/catalog.js';
 import { effectReport, listingsOf, nearestTerm, rowsNaming, termFor, wordsFor } from '../core/effects.js';
 import { NotFoundError } from '../core/errors.js';
 import type { Monograph } from '../core/monograph.js';
 import type { Context } from '../context.js';
 import { present } from '../io/present.js';
 import { renderEffectReport } from '../render/effect.js';
-import { nameRuns } from './drug-names.js';
+import { listMembers, nameRuns } from './drug-names.js';
 import { examples, nonEmptyOption, percentOption } from './options.js';
 import type { CommandSpec } from './spec.js';
 
@@ -55,10 +55,6 @@ function chooseTerm(context: Context, catalog: Catalog, typed: string): { term: 
 function amongDrugs(context: Context, catalog: Catalog, list: string): Monograph[] {
   const names = list === '-' ? ['-'] : list.split(',').map((name) => name.trim()).filter(Boolean);
   const runs = nameRuns(names, context.stdinLines).runs.flatMap((run) => run.map((name) => [name]));
-  const monographs: Monograph[] = [];
-  for (const item of resolveList(catalog, runs)) {
-    if ('miss' in item) throw item.miss;
-    monographs.push(...ingredientsOf(catalog, item.record.monograph));
-  }
+  const monographs = listMembers(catalog, resolveList(catalog, runs)).map((member) => member.monograph);
   return monographs.filter((monograph, i) => monographs.findIndex((other) => other.slug === monograph.slug) === i);
 }

@@ -1,12 +1,12 @@
 import { Command, Option } from 'commander';
-import { duplicateTherapyClasses, ingredientsOf, resolveDrug } from '../core/catalog.js';
+import { duplicateTherapyClasses, resolveDrug } from '../core/catalog.js';
 import { UsageError, FoundAtSeverity } from '../core/errors.js';
-import { checkInteractions, reachesSeverity, type ListMember } from '../core/interactions.js';
+import { checkInteractions, reachesSeverity } from '../core/interactions.js';
 import type { Severity } from '../core/monograph.js';
 import { SEVERITIES } from '../core/vocabulary.js';
 import { present } from '../io/present.js';
 import { renderInteractionsReport } from '../render/interactions-report.js';
-import { drugItems } from './drug-names.js';
+import { drugItems, listMembers } from './drug-names.js';
 import { examples } from './options.js';
 import type { CommandSpec } from './spec.js';
 
@@ -34,14 +34,7 @@ ${examples(
       .action(async (drugs: string[], options: { failOn?: Severity; json?: boolean }) => {
         const ctx = context();
         const { items, catalog } = await drugItems(ctx, drugs);
-        const miss = items.find((item) => 'miss' in item);
-        if (miss && 'miss' in miss) throw miss.miss;
-        const members: ListMember[] = items.flatMap((item) => {
-          if (!('record' in item)) return [];
-          const { monograph } = item.record;
-          const via = monograph.kind === 'combination' ? monograph.name : undefined;
-          return ingredientsOf(catalog, monograph).map((ingredient) => ({ monograph: ingredient, ...(via ? { via } : {}) }));
-        });
+        const members = listMembers(catalog, items);
         if (members.length < 2) throw new UsageError('interactions needs at least two drugs (or one combination product) to check');
         const report = checkInteractions(members, duplicateTherapyClasses(catalog));
         present(ctx.output, { json: report, text: (output) => renderInteractionsReport(report, output) }, options.json);
