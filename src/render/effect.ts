@@ -3,6 +3,7 @@ import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
 import { formatPercent } from './percent.js';
+import { CitedSources } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
@@ -15,16 +16,8 @@ export function renderEffectReport(report: EffectReport, output: Output): string
       `${cleanLine(report.term)}${others.length > 0 ? ` (also: ${others.map(cleanLine).join(', ')})` : ''}: ${count === 0 ? 'no drug lists it' : `${count} drug${count === 1 ? '' : 's'} list it`}${report.among ? `, of ${report.among.length} checked` : ''}`,
     ),
   ];
-  const numbers = new Map<string, number>();
-  const sources: EffectRow[] = [];
-  const refOf = (row: EffectRow) => {
-    const key = `${row.slug}\t${row.source.id}`;
-    if (!numbers.has(key)) {
-      numbers.set(key, numbers.size + 1);
-      sources.push(row);
-    }
-    return `[${numbers.get(key)}] ${row.source.kind}`;
-  };
+  const sources = new CitedSources();
+  const refOf = (row: EffectRow) => `[${sources.cite(`the ${row.slug} monograph`, row.source)}] ${row.source.kind}`;
   const rows = report.drugs.flatMap((drug) => drug.rows);
   if (rows.length > 0) {
     const table = renderTable(
@@ -52,14 +45,7 @@ export function renderEffectReport(report: EffectReport, output: Output): string
     lines.push('');
     for (const line of wrapText(`Not listed by the sources of: ${report.not_listed.map(cleanLine).join(', ')} (not the same as 0%).`, output, '', '  ')) lines.push(line);
   }
-  if (sources.length > 0) {
-    lines.push('', output.style.bold('Sources'));
-    for (const row of sources) {
-      const label = `  [${numbers.get(`${row.slug}\t${row.source.id}`)}] `;
-      const text = `${cleanLine(row.source.title)} (${row.source.kind}; ${cleanLine(row.name)})${row.source.section ? ` — ${cleanLine(row.source.section)}` : ''}`;
-      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
-    }
-  }
+  for (const line of sources.render(output)) lines.push(line);
   lines.push('', notAdvice(output));
   return `${lines.join('\n')}\n`;
 }

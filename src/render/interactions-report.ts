@@ -3,6 +3,7 @@ import type { Severity } from '../core/monograph.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
+import { CitedSources } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
@@ -30,17 +31,8 @@ export function renderInteractionsReport(report: InteractionsReport, output: Out
   const via = report.drugs.filter((drug) => drug.via).map((drug) => `${cleanLine(drug.name)} (in ${cleanLine(drug.via!)})`);
   if (via.length > 0) for (const line of wrapText(`Checked as ingredients: ${via.join(', ')}`, output, '', '  ')) lines.push(line);
 
-  // Sources are numbered in the order the rows first cite them.
-  const numbers = new Map<string, number>();
-  const sources: Array<{ number: number; entry: FindingEntry }> = [];
-  const refOf = (entry: FindingEntry) => {
-    const key = `${entry.in}\t${entry.source.id}`;
-    if (!numbers.has(key)) {
-      numbers.set(key, numbers.size + 1);
-      sources.push({ number: numbers.size, entry });
-    }
-    return `[${numbers.get(key)}]`;
-  };
+  const sources = new CitedSources();
+  const refOf = (entry: FindingEntry) => `[${sources.cite(`the ${entry.in} monograph`, entry.source)}]`;
 
   if (report.interactions.length > 0) {
     const rows = report.interactions.map((finding) => {
@@ -77,14 +69,7 @@ export function renderInteractionsReport(report: InteractionsReport, output: Out
     }
   }
 
-  if (sources.length > 0) {
-    lines.push('', output.style.bold('Sources'));
-    for (const { number, entry } of sources) {
-      const label = `  [${number}] `;
-      const text = `${cleanLine(entry.source.title)} (${entry.source.kind}; in the ${cleanLine(entry.in)} monograph)${entry.source.url ? ` ${cleanLine(entry.source.url)}` : ''}`;
-      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
-    }
-  }
+  for (const line of sources.render(output)) lines.push(line);
 
   lines.push('');
   for (const line of wrapText(NOT_PROOF, output, '', '')) lines.push(line);

@@ -13,7 +13,7 @@ export function renderInteractions(monograph: Monograph, output: Output): string
       { title: 'Effect', width: effectWidth },
       { title: 'Source', width: 13 },
     ],
-    monograph.interactions.map((row) => [row.with, row.severity, row.effect, sourceRef(monograph, row.source)]),
+    monograph.interactions.map((row) => [row.with, row.severity, row.management ? `${row.effect} What to do: ${row.management}` : row.effect, sourceRef(monograph, row.source)]),
     output,
   ).split('\n');
 }

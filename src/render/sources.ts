@@ -31,3 +31,37 @@ function describe(source: Source): string {
   if (source.url) parts.push(cleanLine(source.url));
   return parts.join(' ');
 }
+
+/**
+ * Sources cited by rows from several monographs (interactions, effect),
+ * numbered in the order the rows first cite them; `whose` names the
+ * monograph that holds the source ("the baclofen monograph").
+ */
+export class CitedSources {
+  private readonly numbers = new Map<string, number>();
+  private readonly cited: Array<{ source: Source; whose: string }> = [];
+
+  /** The number of the source, given it on first citing. */
+  cite(whose: string, source: Source): number {
+    const key = `${whose}\t${source.id}`;
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.numbers.size + 1;
+      this.numbers.set(key, number);
+      this.cited.push({ source, whose });
+    }
+    return number;
+  }
+
+  /** The numbered list, or nothing when no row cited a source. */
+  render(output: Output): string[] {
+    if (this.cited.length === 0) return [];
+    const lines = ['', output.style.bold('Sources')];
+    this.cited.forEach(({ source, whose }, i) => {
+      const label = `  [${i + 1}] `;
+      const text = `${describe(source)} (in ${cleanLine(whose)})`;
+      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
+    });
+    return lines;
+  }
+}
