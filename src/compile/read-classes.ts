@@ -1,10 +1,5 @@
 import { load } from 'js-yaml';
 
-/** Reads the class-tag vocabulary (`data/classes.yaml`): tag → one-line meaning. */
-export function parseClasses(text: string): Record<string, string> {
-  return parseVocabulary(text).classes;
-}
-
 /** The class tags, and the tags marked for duplicate-therapy checks (tag → why), from `data/classes.yaml`. */
 export function parseVocabulary(text: string): { classes: Record<string, string>; duplicateTherapy: Record<string, string> } {
   const doc = load(text) as { tags?: Record<string, unknown>; duplicate_therapy?: Record<string, unknown> } | undefined;

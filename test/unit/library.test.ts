@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../src/compile/check-library';
 import { loadFiles, monographFiles } from '../../src/compile/load-folder';
-import { parseClasses } from '../../src/compile/read-classes';
+import { parseVocabulary } from '../../src/compile/read-classes';
 import { nameKey, namesOf } from '../../src/core/names';
 
 const root = join(__dirname, '..', '..');
-const classes = parseClasses(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8'));
+const { classes } = parseVocabulary(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8'));
 const tags = new Set(Object.keys(classes));
 const { loaded, problems } = loadFiles(monographFiles(join(root, 'data')), tags, (file) => file.slice(root.length + 1));
 const drugs = loaded.map((item) => item.record.monograph);
