@@ -15,6 +15,8 @@ export interface Output {
   out(text: string): void;
   /** One line on stderr (an error, a warning, a note); control characters and line breaks in it are made visible. */
   err(line: string): void;
+  /** Rendered text for stderr as it is: a page's title and notes when stdout is piped. Renderers have sanitised it. */
+  note(text: string): void;
 }
 
 export interface OutputOptions {
@@ -39,6 +41,7 @@ export function createOutput({ stdout, stderr, env, colorFlag }: OutputOptions):
     style: new Chalk({ level }),
     out: (text) => void stdout.write(text),
     err: (line) => void stderr().write(`${cleanMessage(line)}\n`),
+    note: (text) => void stderr().write(text),
   };
 }
 
