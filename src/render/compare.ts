@@ -3,6 +3,7 @@ import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { headline } from './interactions-report.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import { formatPercent } from './percent.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -19,11 +20,16 @@ function cellText(cell: CompareCell | null): string {
   return cell.placebo_percent !== undefined ? `${figure} (pl ${formatPercent(cell.placebo_percent)})` : figure;
 }
 
-/** `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when the terminal is narrow), their interactions. */
-export function renderCompare(report: CompareReport, output: Output): string {
+/**
+ * `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when
+ * the terminal is narrow), their interactions. Piped, the matrix is the rows
+ * and the rest goes around it.
+ */
+export function renderCompare(report: CompareReport, output: Output): Page {
   const { style } = output;
   const names = report.drugs.map((drug) => cleanLine(drug.name));
-  const lines = [style.bold(`Comparing ${names.join(', ')}`), ''];
+  let lines = [style.bold(`Comparing ${names.join(', ')}`), ''];
+  const page: Page = { head: lines, body: [], tail: [] };
   for (const drug of report.drugs) {
     const facts = `${style.bold(cleanLine(drug.name))}: ${drug.classes.map(cleanLine).join(', ')}. Uses: ${drug.uses.map(cleanLine).join(', ')}. ${cleanLine(drug.rx)}.`;
     for (const line of wrapText(facts, output, '', '  ')) lines.push(line);
@@ -31,21 +37,22 @@ export function renderCompare(report: CompareReport, output: Output): string {
   lines.push('', style.bold('Side effects'));
   for (const line of wrapText(style.dim(`Highest figure each drug's sources give; pl = placebo; ${NOT_LISTED} = not listed by its sources (not the same as 0%).`), output, '', '')) lines.push(line);
   const columnWidth = Math.floor((output.width - EFFECT_WIDTH - report.drugs.length - 1) / report.drugs.length);
+  if (!output.isTerminal) lines = page.body;
   if (output.isTerminal && columnWidth < MIN_CELL) {
     for (const row of report.side_effects) {
       const text = `${style.bold(cleanLine(row.effect))}: ${row.cells.map((cell, i) => `${names[i]} ${cellText(cell)}`).join('; ')}`;
       for (const line of wrapText(text, output, '  ', '    ')) lines.push(line);
     }
   } else {
-    lines.push(
-      renderTable(
-        [{ title: 'Effect', width: EFFECT_WIDTH }, ...names.map((name) => ({ title: name, width: columnWidth, align: 'right' as const }))],
-        report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
-        output,
-      ),
+    const table = renderTable(
+      [{ title: 'Effect', width: EFFECT_WIDTH }, ...names.map((name) => ({ title: name, width: columnWidth, align: 'right' as const }))],
+      report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
+      output,
     );
+    for (const line of table.split('\n')) lines.push(line);
   }
   const { interactions } = report;
+  if (!output.isTerminal) lines = page.tail;
   lines.push('', style.bold('Between them'), headline(interactions));
   for (const finding of interactions.interactions) {
     const top = finding.entries[0]!;
@@ -56,5 +63,5 @@ export function renderCompare(report: CompareReport, output: Output): string {
   }
   for (const line of wrapText(style.dim('medinfo interactions <drugs> shows each entry with its source and advice.'), output, '', '')) lines.push(line);
   lines.push('', notAdvice(output));
-  return `${lines.join('\n')}\n`;
+  return page;
 }

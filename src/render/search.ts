@@ -1,10 +1,11 @@
 import type { SearchResult } from '../core/search-result.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import type { Output } from '../io/output.js';
 import { renderTable } from './table.js';
 
 /** Ranked results: drug, what matched, and a short excerpt. */
-export function renderSearch(rows: readonly SearchResult[], output: Output): string {
+export function renderSearch(rows: readonly SearchResult[], output: Output): Page {
   const snippetWidth = Math.max(20, output.width - 18 - 28 - 4);
   const table = renderTable(
     [
@@ -22,5 +23,5 @@ export function renderSearch(rows: readonly SearchResult[], output: Output): str
     ]),
     output,
   );
-  return `${table}\n\n${notAdvice(output)}\n`;
+  return { head: [], body: table.split('\n'), tail: ['', notAdvice(output)] };
 }

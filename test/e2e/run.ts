@@ -49,3 +49,15 @@ export function json<T = any>(args: string[]): T {
 
 // eslint-disable-next-line no-control-regex
 export const ESCAPE = /\u001b/;
+
+/**
+ * The errors and warnings on stderr, without the title, notes and reminder a
+ * piped table command also writes there.
+ */
+export function complaints(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('medinfo:'))
+    .map((line) => `${line}\n`)
+    .join('');
+}
