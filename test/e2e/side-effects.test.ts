@@ -99,3 +99,16 @@ describe('medinfo side-effects', () => {
     expect(stderr).toContain('Allowed choices are percent, name');
   });
 });
+
+describe('side-effect figures in JSON', () => {
+  it('every row has percent_low and percent_high beside percent, so jq needs no type test', () => {
+    const rows = json<{ side_effects: Array<Record<string, unknown>> }>(['side-effects', 'baclofen', '--json']).side_effects;
+    const range = rows.find((row) => Array.isArray(row.percent))!;
+    expect(range).toMatchObject({ percent: [10, 63], percent_low: 10, percent_high: 63, placebo_low: null, placebo_high: null });
+    expect(rows.find((row) => row.percent === 63)).toMatchObject({ percent_low: 63, percent_high: 63, placebo_low: 36, placebo_high: 36 });
+    expect(rows.find((row) => row.frequency === 'rare')).toMatchObject({ percent_low: null, percent_high: null });
+    for (const row of rows) expect(row).toHaveProperty('percent_high');
+    const shown = json<{ side_effects: Array<Record<string, unknown>> }>(['show', 'baclofen', '--json']).side_effects;
+    for (const row of shown) expect(row).toHaveProperty('percent_low');
+  });
+});
