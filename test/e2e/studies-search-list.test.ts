@@ -43,6 +43,14 @@ describe('medinfo search', () => {
     expect(hits[0].snippet.toLowerCase()).toContain('forums');
   });
 
+  it('finds drugs whose slug has a hyphen: "tylenol" finds Tylenol PM, "john" finds St John\'s wort', () => {
+    const { stdout, stderr, code } = medinfo(['search', 'tylenol', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0]).toMatchObject({ slug: 'tylenol-pm' });
+    expect(json(['search', 'john', '--json'])[0]).toMatchObject({ slug: 'st-johns-wort' });
+  });
+
   it('exits 1 with a message on stderr when nothing matches', () => {
     const { stdout, stderr, code } = medinfo(['search', 'xylophone']);
     expect(code).toBe(1);
