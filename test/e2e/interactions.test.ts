@@ -52,6 +52,34 @@ describe('medinfo interactions', () => {
     expect(medinfo(['show', 'tylenol', 'pm']).stdout).toMatch(/^Tylenol PM\nContains: acetaminophen, diphenhydramine\n/);
   });
 
+  it('Advil PM is checked as ibuprofen and diphenhydramine, while Advil alone stays ibuprofen', () => {
+    expect(medinfo(['show', 'advil', 'pm']).stdout).toMatch(/^Advil PM\nContains: ibuprofen, diphenhydramine\n/);
+    expect(medinfo(['show', 'advil']).stdout).toMatch(/^Ibuprofen\n/);
+    const r = report(['advil', 'pm', 'sertraline']);
+    expect(r.drugs).toEqual([
+      { slug: 'ibuprofen', name: 'Ibuprofen', via: 'Advil PM' },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Advil PM' },
+      { slug: 'sertraline', name: 'Sertraline' },
+    ]);
+    expect(pair(r, 'ibuprofen', 'sertraline')).toMatchObject({ severity: 'moderate', entries: [expect.objectContaining({ in: 'sertraline', link: 'nsaid' })] });
+    expect(report(['advil', 'pm', 'advil']).duplicate_therapy).toEqual([expect.objectContaining({ drugs: ['ibuprofen', 'ibuprofen'], class: 'same-ingredient' })]);
+  });
+
+  it('Advil PM with Tylenol PM warns once of duplicate therapy: diphenhydramine is in both', () => {
+    const r = report(['advil', 'pm', 'tylenol', 'pm']);
+    expect(r.drugs.map((d) => `${d.slug} via ${d.via}`)).toEqual([
+      'ibuprofen via Advil PM',
+      'diphenhydramine via Advil PM',
+      'acetaminophen via Tylenol PM',
+      'diphenhydramine via Tylenol PM',
+    ]);
+    expect(r.duplicate_therapy).toEqual([expect.objectContaining({ drugs: ['diphenhydramine', 'diphenhydramine'], class: 'same-ingredient' })]);
+    const { stdout, code } = medinfo(['interactions', 'advil', 'pm', 'tylenol', 'pm']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^0 interactions and 1 duplicate-therapy warning among 4 drugs, 6 pairs checked\n/);
+    expect(stdout).toContain('\nDuplicate therapy\n  Diphenhydramine + Diphenhydramine: the same ingredient.');
+  });
+
   it('--fail-on exits 3 when something that severe is found, 0 when not, and still prints the report', () => {
     const gated = medinfo(['interactions', 'baclofen', 'zolpidem', '--fail-on', 'major']);
     expect(gated.code).toBe(3);

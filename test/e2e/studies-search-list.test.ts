@@ -47,6 +47,20 @@ describe('medinfo search', () => {
     expect(hits[0].snippet.toLowerCase()).toContain('forums');
   });
 
+  it('finds drugs whose slug has a hyphen: "tylenol" finds Tylenol PM, "john" finds St John\'s wort', () => {
+    const { stdout, stderr, code } = medinfo(['search', 'tylenol', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0]).toMatchObject({ slug: 'tylenol-pm' });
+    expect(json(['search', 'john', '--json'])[0]).toMatchObject({ slug: 'st-johns-wort' });
+  });
+
+  it('"advil" finds both Advil PM and ibuprofen, whose brand is Advil', () => {
+    const hits = json(['search', 'advil', '--json']) as Array<{ slug: string; matched: Array<{ field: string; value: string }> }>;
+    expect(hits.find((h) => h.slug === 'advil-pm')?.matched).toContainEqual({ field: 'name', value: 'Advil PM' });
+    expect(hits.find((h) => h.slug === 'ibuprofen')?.matched).toContainEqual({ field: 'brand', value: 'Advil' });
+  });
+
   it('exits 1 with a message on stderr when nothing matches', () => {
     const { stdout, stderr, code } = medinfo(['search', 'xylophone']);
     expect(code).toBe(1);
