@@ -57,3 +57,4 @@ export function run(argv: string[]): void {
 }
 
 export { commandNames, valueOptions, warmUp } from './warm-up.js';
+export { programOutline } from './outline.js';
