@@ -2,8 +2,9 @@ import { NotFoundError } from './errors.js';
 import type { DrugSummary } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import type { DrugRecord, Monograph } from './monograph.js';
+import { notFound } from './miss.js';
 import { nameKey } from './names.js';
-import { suggestNames } from './suggest.js';
+import { listsOf } from './phrase-list.js';
 
 /**
  * The libraries a run sees, in priority order: user folders first, then the
@@ -31,7 +32,9 @@ export function isReplaced(catalog: Catalog, rank: number, slug: string): boolea
 /**
  * Finds a drug by exact name, slug, brand or alias, ignoring case and accents.
  * Never falls back to a fuzzy match: a look-alike name is a different drug.
- * Throws NotFoundError with up to three did-you-mean names.
+ * Throws NotFoundError with up to three did-you-mean names, or, when no name
+ * is that near, a count of the library and the near names that are other
+ * drugs (see notFound).
  */
 export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
   const key = nameKey(query);
@@ -43,13 +46,7 @@ export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
       return owner.record(slug);
     }
   }
-  const suggestions = key ? suggestNames(catalog, key, 3) : [];
-  const error = new NotFoundError(
-    `no drug named "${query}"`,
-    suggestions.length > 0 ? [`did you mean: ${suggestions.join(', ')}?`] : ['try: medinfo search <words>'],
-  );
-  error.suggestions.push(...suggestions);
-  throw error;
+  throw notFound(catalog, query);
 }
 
 /** The most words a name, brand or alias may have (the library check enforces it): how far resolveList looks ahead. */
@@ -71,7 +68,7 @@ export function resolveList(catalog: Catalog, runs: readonly (readonly string[])
       let taken = 0;
       for (let length = Math.min(words.length - i, MAX_NAME_WORDS); length > 1 && taken === 0; length--) {
         const query = words.slice(i, i + length).join(' ');
-        if (findDrug(catalog, nameKey(query))) {
+        if (hasName(catalog, nameKey(query))) {
           items.push({ query, record: resolveDrug(catalog, query) });
           taken = length;
         }
@@ -93,8 +90,26 @@ export function resolveList(catalog: Catalog, runs: readonly (readonly string[])
 }
 
 /** Whether some library of the catalog answers to this name key. */
-function findDrug(catalog: Catalog, key: string): boolean {
+export function hasName(catalog: Catalog, key: string): boolean {
   return key !== '' && catalog.some((library) => library.slugFor(key) !== undefined);
+}
+
+/**
+ * How many drugs the catalog holds, a drug in several libraries once. Reads
+ * the slugs of every library but the last (user folders), and only the
+ * manifest of the last (the bundled library), however large it is.
+ */
+export function drugCount(catalog: Catalog): number {
+  const last = catalog.at(-1);
+  if (!last) return 0;
+  const earlier = new Set<string>();
+  for (const library of catalog.slice(0, -1)) {
+    const { slugs } = listsOf(library.namePhrases());
+    for (let i = 0; i < slugs.length; i++) earlier.add(slugs.at(i));
+  }
+  let shared = 0;
+  for (const slug of earlier) if (last.slugFor(nameKey(slug)) === slug) shared++;
+  return earlier.size + last.manifest().drugs - shared;
 }
 
 /** Every drug in the catalog, in slug order, a user folder's version winning over the bundled one. */

@@ -16,8 +16,10 @@ export class UsageError extends MedinfoError {
 /** Nothing matched what the user asked for. Exit 1. */
 export class NotFoundError extends MedinfoError {
   readonly exitCode = 1;
-  /** Names the user may have meant, for error records in batch output. */
+  /** The slugs of the drugs the user may have meant, for error records in batch output. */
   readonly suggestions: string[] = [];
+  /** The slugs of near drugs that are different drugs (a look-alike, a name that only starts the same). */
+  readonly differentDrugs: string[] = [];
   constructor(message: string, details: string[] = []) {
     super(message);
     this.details.push(...details);
