@@ -72,7 +72,8 @@ export function missReport(catalog: Catalog, key: string, typed: string): MissRe
     } else if (meaning) {
       // The drug's own name when it too is a meaning of what was typed ("hydro": Hydralazine, not its salt).
       const label = isMeaning(classifyName(key, nameKey(name))?.relation) ? name : labelOf(name, meaning);
-      likely.push({ slug, label, rank: [meaning.distance, meaning.relation === 'typo' ? 0 : 1, meaning.field] });
+      // A name followed by more words comes after the names that were typed near in full.
+      likely.push({ slug, label, rank: [meaning.relation === 'longer' ? 1 : 0, meaning.distance, meaning.relation === 'typo' ? 0 : 1, meaning.field] });
     } else if (other?.relation === 'part') {
       different.push({ slug, label: labelOf(name, other), why: `its name only ends like "${typed}"`, rank: [1, other.distance] });
     } else if (other) {
@@ -87,12 +88,20 @@ export function missReport(catalog: Catalog, key: string, typed: string): MissRe
 }
 
 function isMeaning(relation: NameRelation | undefined): boolean {
-  return relation === 'typo' || relation === 'completion';
+  return relation === 'typo' || relation === 'completion' || relation === 'longer';
 }
+
+const RELATIONS: readonly NameRelation[] = ['typo', 'completion', 'longer', 'part', 'start'];
 
 /** The candidate a drug is shown by: its name before a brand before an alias, then the nearest. */
 function best(candidates: NameCandidate[]): NameCandidate | undefined {
-  return candidates.sort((a, b) => a.field - b.field || a.distance - b.distance)[0];
+  return candidates.sort(
+    (a, b) =>
+      a.field - b.field ||
+      a.distance - b.distance ||
+      RELATIONS.indexOf(a.relation) - RELATIONS.indexOf(b.relation) ||
+      (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0),
+  )[0];
 }
 
 function compareRanks(a: number[], b: number[]): number {

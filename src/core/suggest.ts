@@ -1,5 +1,5 @@
 import type { LibraryReader } from '../library/library-reader.js';
-import { forEachPosting, LOOK_ALIKE_FIELD } from '../library/library-format.js';
+import { forEachPosting } from '../library/library-format.js';
 import { editDistance } from './closeness.js';
 import { candidatesFor } from './fuzzy.js';
 import { listsOf } from './phrase-list.js';
@@ -8,12 +8,13 @@ import { listsOf } from './phrase-list.js';
  * How a name that was not found relates to a phrase of the names index:
  * - `typo`: the same name, a letter or two wrong ("baclofin", "ambein");
  * - `completion`: the start of the name, or its first words ("gaba", "toprol" for Toprol-XL);
+ * - `longer`: the name, then more words ("metoprolol xl");
  * - `part`: the name with a few letters in front that make it another drug
  *   ("citalopram" in "S-citalopram" and "escitalopram");
  * - `start`: only the first letters are the same ("hydrocodone", "hydroxyzine").
- * The first two are what the user may have meant; the others are different drugs.
+ * The first three are what the user may have meant; the others are different drugs.
  */
-export type NameRelation = 'typo' | 'completion' | 'part' | 'start';
+export type NameRelation = 'typo' | 'completion' | 'longer' | 'part' | 'start';
 
 /** A phrase of a library's names index that came near a name that was not found. */
 export interface NameCandidate {
@@ -62,8 +63,6 @@ export function nameCandidates(catalog: readonly LibraryReader[], key: string): 
       const near = classifyName(key, phrase);
       if (!near) continue;
       forEachPosting(index, at, (drug, field) => {
-        // Classes, uses and effects are not in a names index; a damaged one could still hold them.
-        if (field > 2 && field !== LOOK_ALIKE_FIELD) return;
         found.push({ slug: slugs.at(drug), library, phrase, field, ...near });
       });
     }
@@ -74,31 +73,27 @@ export function nameCandidates(catalog: readonly LibraryReader[], key: string): 
 /** How `query` (a name key) is near `phrase` (a name key), or undefined when it is not. */
 export function classifyName(query: string, phrase: string): { relation: NameRelation; distance: number } | undefined {
   const allowed = typoAllowance(query.length);
+  const words = wordsOf(phrase);
+  const typed = wordsOf(query);
   // Letters in front of all of what was typed make another drug, however few the letters wrong.
   const relationTo = (text: string, relation: NameRelation): NameRelation => (addedHead(query, text) >= 2 ? 'part' : relation);
-  const whole = editDistance(query, phrase, allowed);
+  // As many words as the phrase: each word is held to its own slips ("tylenol xx" is not Tylenol PM);
+  // otherwise the letters as a whole, for a space typed or left out ("toprolxl").
+  const whole = typed.length === words.length ? wordsDistance(typed, words, false) : editDistance(query, phrase, allowed);
   if (whole <= allowed) return { relation: relationTo(phrase, 'typo'), distance: whole };
 
-  const words = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const span = query.split(' ').length;
   let best: { relation: NameRelation; distance: number } | undefined;
-  const consider = (relation: NameRelation, distance: number) => {
-    if (distance <= allowed && (!best || distance < best.distance)) best = { relation, distance };
+  const consider = (relation: NameRelation | undefined, distance: number) => {
+    if (relation && distance <= allowed && (!best || distance < best.distance)) best = { relation, distance };
   };
-  for (let i = 0; i + span <= words.length; i++) {
-    const window = words.slice(i, i + span).join(' ');
+  for (let i = 0; i + typed.length <= words.length; i++) {
+    const window = words.slice(i, i + typed.length);
     const head = words.slice(0, i).join('').length;
     // The first words of a name are the name ("Toprol" of Toprol-XL); later words only with a short head ("citalopram" of S-citalopram).
-    const relation = i === 0 ? relationTo(window, 'completion') : head <= MAX_HEAD ? 'part' : undefined;
-    if (!relation) continue;
-    consider(relation, editDistance(query, window, allowed));
-    // A typed start is held to fewer slips than a whole name: "gaba" is the start of gabapentin, not of Gablofen.
-    if (query.length >= MIN_SHARED_START && window.length > query.length) {
-      const startAllowed = typoAllowance(query.length - 2);
-      const start = startDistance(query, window, startAllowed);
-      if (start <= startAllowed) consider(relation, start);
-    }
+    consider(i === 0 ? relationTo(window.join(' '), 'completion') : head <= MAX_HEAD ? 'part' : undefined, wordsDistance(typed, window, true));
   }
+  // The whole name and then more words ("metoprolol xl"): the name was typed.
+  if (typed.length > words.length && words.length > 0) consider('longer', wordsDistance(typed.slice(0, words.length), words, false));
   if (best) return best;
   // Names that only start alike: the same first letters, and not much more different than a loose typo.
   const first = words[0] ?? '';
@@ -113,13 +108,42 @@ function addedHead(a: string, b: string): number {
   return long.endsWith(short) ? long.length - short.length : 0;
 }
 
-/** The distance from `query` to the nearest start of `word` ("gabapen" → "gabapentin" is 0). */
-function startDistance(query: string, word: string, max: number): number {
+/**
+ * The letters wrong between typed words and as many words of a phrase, or
+ * Infinity when a word is wrong by more than its own allowance ("xl" is not a
+ * typo of "succinate"). Among several words, each of two letters or more may
+ * have one slip ("advil pn"). With `asStart` the last word may be typed in
+ * part ("tylenol p"), with fewer slips than a whole word: "gaba" is the start
+ * of gabapentin, not of Gablofen; alone, it needs four letters.
+ */
+function wordsDistance(typed: readonly string[], words: readonly string[], asStart: boolean): number {
+  let total = 0;
+  typed.forEach((word, k) => {
+    const target = words[k]!;
+    const allowed = typed.length > 1 && word.length >= 2 ? Math.max(1, typoAllowance(word.length)) : typoAllowance(word.length);
+    let distance = editDistance(word, target, allowed);
+    const last = k === typed.length - 1;
+    if (distance > allowed && asStart && last && target.length > word.length && (typed.length > 1 || word.length >= MIN_SHARED_START)) {
+      const startAllowed = word.length >= MIN_SHARED_START ? typoAllowance(word.length - 2) : 0;
+      const start = startDistance(word, target, startAllowed);
+      if (start <= startAllowed) distance = start;
+    }
+    total += distance > allowed ? Infinity : distance;
+  });
+  return total;
+}
+
+/** The distance from `word` to the nearest start of `target` ("gabapen" → "gabapentin" is 0). */
+function startDistance(word: string, target: string, max: number): number {
   let best = max + 1;
-  for (let length = Math.max(1, query.length - max); length <= Math.min(word.length, query.length + max); length++) {
-    best = Math.min(best, editDistance(query, word.slice(0, length), max));
+  for (let length = Math.max(1, word.length - max); length <= Math.min(target.length, word.length + max); length++) {
+    best = Math.min(best, editDistance(word, target.slice(0, length), max));
   }
   return best;
+}
+
+function wordsOf(key: string): string[] {
+  return key.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 function sharedStart(a: string, b: string): number {
