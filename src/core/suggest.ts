@@ -89,17 +89,21 @@ export function classifyName(query: string, phrase: string): { relation: NameRel
   for (let i = 0; i + typed.length <= words.length; i++) {
     const window = words.slice(i, i + typed.length);
     const head = words.slice(0, i).join('').length;
-    // The first words of a name are the name ("Toprol" of Toprol-XL); later words only with a short head ("citalopram" of S-citalopram).
-    consider(i === 0 ? relationTo(window.join(' '), 'completion') : head <= MAX_HEAD ? 'part' : undefined, wordsDistance(typed, window, true));
+    // The first words of a name are the name ("Toprol" of Toprol-XL); its last words are another drug
+    // after a short head ("citalopram" of S-citalopram), and nothing after a long one ("calcium" of atorvastatin calcium).
+    const part = head <= MAX_HEAD && i + typed.length === words.length;
+    consider(i === 0 ? relationTo(window.join(' '), 'completion') : part ? 'part' : undefined, wordsDistance(typed, window, true));
   }
   // The whole name and then more words ("metoprolol xl"): the name was typed.
   if (typed.length > words.length && words.length > 0) consider('longer', wordsDistance(typed.slice(0, words.length), words, false));
   if (best) return best;
-  // Names that only start alike: the same first letters, and not much more different than a loose typo.
+  // Names that only start alike: the same first letters, parting within the first word, and not much
+  // more different than a loose typo. A whole first word in common ("toprol x") is not a different drug's.
   const first = words[0] ?? '';
   const shared = sharedStart(query, first);
   const loose = Math.floor(START_LOOSENESS * Math.max(query.length, first.length));
-  return shared >= MIN_SHARED_START && editDistance(query, first, loose) <= loose ? { relation: 'start', distance: -shared } : undefined;
+  const alike = shared >= MIN_SHARED_START && shared < first.length && shared < (typed[0] ?? '').length;
+  return alike && editDistance(query, first, loose) <= loose ? { relation: 'start', distance: -shared } : undefined;
 }
 
 /** How many letters one of the two has in front of all of the other ("es" + "citalopram"); 0 if that is not how they differ. */
@@ -111,8 +115,8 @@ function addedHead(a: string, b: string): number {
 /**
  * The letters wrong between typed words and as many words of a phrase, or
  * Infinity when a word is wrong by more than its own allowance ("xl" is not a
- * typo of "succinate"). Among several words, each of two letters or more may
- * have one slip ("advil pn"). With `asStart` the last word may be typed in
+ * typo of "succinate"). Among several words, each may have one slip unless
+ * both it and its match are one letter ("advil pn", "toprol-l"). With `asStart` the last word may be typed in
  * part ("tylenol p"), with fewer slips than a whole word: "gaba" is the start
  * of gabapentin, not of Gablofen; alone, it needs four letters.
  */
@@ -120,7 +124,7 @@ function wordsDistance(typed: readonly string[], words: readonly string[], asSta
   let total = 0;
   typed.forEach((word, k) => {
     const target = words[k]!;
-    const allowed = typed.length > 1 && word.length >= 2 ? Math.max(1, typoAllowance(word.length)) : typoAllowance(word.length);
+    const allowed = typed.length > 1 && Math.max(word.length, target.length) >= 2 ? Math.max(1, typoAllowance(word.length)) : typoAllowance(word.length);
     let distance = editDistance(word, target, allowed);
     const last = k === typed.length - 1;
     if (distance > allowed && asStart && last && target.length > word.length && (typed.length > 1 || word.length >= MIN_SHARED_START)) {

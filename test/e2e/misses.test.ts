@@ -92,6 +92,14 @@ describe('a near typo', () => {
 
   it('a drug\'s own name is shown rather than the salt that came near', () => {
     expect(medinfo(['show', 'hydroxyzin']).stderr).toBe('medinfo: no drug named "hydroxyzin"\ndid you mean: Hydroxyzine?\n');
+    // Many names share "hydrochloride": the name clonidine is not among the candidates, only the alias is.
+    expect(medinfo(['show', 'conidine hydrochloride']).stderr).toBe('medinfo: no drug named "conidine hydrochloride"\ndid you mean: Clonidine?\n');
+  });
+
+  it('a slip in a short word of a brand is still that brand, not a different drug that starts the same', () => {
+    expect(medinfo(['show', 'toprol-l']).stderr).toBe('medinfo: no drug named "toprol-l"\ndid you mean: Toprol-XL (Metoprolol)?\n');
+    // Too far for a typo; but its first word is Toprol-XL's, so it is not a drug that only starts alike.
+    expect(medinfo(['show', 'toprol zz']).stderr).not.toContain('note:');
   });
 });
 
@@ -123,6 +131,10 @@ describe('a near name that is a different drug', () => {
         'search finds: Hydroxyzine (medinfo search citalopram)\n',
     );
     expect(medinfo(['show', 'citalopran']).stderr).toContain('note: S-citalopram (Escitalopram) is a different drug');
+  });
+
+  it('a word inside a name is not its end: "acetyl" of N-acetyl-5-methoxytryptamine (melatonin) is no different drug', () => {
+    expect(medinfo(['show', 'acetyl']).stderr).not.toContain('note:');
   });
 
   it('a look-alike in a user folder counts too', () => {
