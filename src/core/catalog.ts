@@ -4,7 +4,7 @@ import type { LibraryReader } from '../library/library-reader.js';
 import type { DrugRecord, Monograph } from './monograph.js';
 import { notFound } from './miss.js';
 import { nameKey } from './names.js';
-import { listsOf } from './phrase-list.js';
+import { listsOf, type PhraseList } from './phrase-list.js';
 
 /**
  * The libraries a run sees, in priority order: user folders first, then the
@@ -95,21 +95,33 @@ export function hasName(catalog: Catalog, key: string): boolean {
 }
 
 /**
- * How many drugs the catalog holds, a drug in several libraries once. Reads
- * the slugs of every library but the last (user folders), and only the
- * manifest of the last (the bundled library), however large it is.
+ * How many drugs the catalog holds, a drug in several libraries once: the
+ * largest library's count, and each drug of the others it lacks, looked up
+ * in its sorted slug list. The work grows with the smaller libraries only.
  */
 export function drugCount(catalog: Catalog): number {
-  const last = catalog.at(-1);
-  if (!last) return 0;
-  const earlier = new Set<string>();
-  for (const library of catalog.slice(0, -1)) {
-    const { slugs } = listsOf(library.namePhrases());
-    for (let i = 0; i < slugs.length; i++) earlier.add(slugs.at(i));
+  const lists = catalog.map((library) => listsOf(library.namePhrases()).slugs);
+  const largest = lists.reduce<PhraseList | undefined>((best, list) => (!best || list.length > best.length ? list : best), undefined);
+  if (!largest) return 0;
+  const others = new Set<string>();
+  for (const list of lists) if (list !== largest) for (let i = 0; i < list.length; i++) others.add(list.at(i));
+  let count = largest.length;
+  for (const slug of others) if (!holds(largest, slug)) count++;
+  return count;
+}
+
+/** Whether a slug list (in slug order, as a library stores it) holds `slug`. */
+function holds(slugs: PhraseList, slug: string): boolean {
+  let lo = 0;
+  let hi = slugs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = slugs.at(mid);
+    if (at === slug) return true;
+    if (at < slug) lo = mid + 1;
+    else hi = mid;
   }
-  let shared = 0;
-  for (const slug of earlier) if (last.slugFor(nameKey(slug)) === slug) shared++;
-  return earlier.size + last.manifest().drugs - shared;
+  return false;
 }
 
 /** Every drug in the catalog, in slug order, a user folder's version winning over the bundled one. */

@@ -14,7 +14,7 @@ const MAX_SEARCH_NAMES = 5;
 // Below this many letters a word found in the text must be the whole word, not the start of one.
 const MIN_PREFIX = 4;
 
-/** What a miss points to: likely meanings (`did you mean`), and near names that are other drugs. */
+/** What a miss shows: likely meanings (`did you mean`), and near names that are other drugs. */
 export interface MissReport {
   likely: Array<{ slug: string; label: string }>;
   different: Array<{ slug: string; label: string; why: string }>;
@@ -32,26 +32,27 @@ export interface MissReport {
 export function notFound(catalog: Catalog, query: string): NotFoundError {
   const key = nameKey(query);
   if (!key) return new NotFoundError(`no drug named "${query}"`, ['try: medinfo search <words>']);
-  const report = missReport(catalog, key, query.trim());
-  const likely = report.likely.slice(0, MAX_SUGGESTIONS);
-  // A drug that was not offered as a meaning is worth a word only when nothing was, or when it is a known look-alike.
-  const noted = report.different.filter((drug) => likely.length === 0 || drug.why.startsWith('often confused')).slice(0, MAX_NOTES);
-  const notes = noted.map((drug) => `note: ${drug.label} is a different drug (${drug.why})`);
+  const { likely, different } = missReport(catalog, key, query.trim());
+  const notes = different.map((drug) => `note: ${drug.label} is a different drug (${drug.why})`);
   let error: NotFoundError;
   if (likely.length > 0) {
     error = new NotFoundError(`no drug named "${query}"`, [`did you mean: ${likely.map((drug) => drug.label).join(', ')}?`, ...notes]);
   } else {
     const count = drugCount(catalog);
-    const found = mentions(catalog, query, key, new Set(noted.map((drug) => drug.slug)));
+    const found = mentions(catalog, query, key, new Set(different.map((drug) => drug.slug)));
     const hint = found.length > 0 ? `search finds: ${found.join(', ')} (medinfo search ${shellWord(query.trim())})` : 'try: medinfo list, or medinfo search <words>';
     error = new NotFoundError(`medinfo has no monograph for "${query}" (${count} ${count === 1 ? 'drug' : 'drugs'} in the library)`, [...notes, hint]);
   }
   error.suggestions.push(...likely.map((drug) => drug.slug));
-  error.differentDrugs.push(...noted.map((drug) => drug.slug));
+  error.differentDrugs.push(...different.map((drug) => drug.slug));
   return error;
 }
 
-/** The likely meanings and the different drugs near `key`, best first (see nameCandidates). */
+/**
+ * The likely meanings of `key` (at most three, best first) and the near
+ * drugs that are different drugs (at most three; beside a likely meaning,
+ * only known look-alikes). Only the drugs shown are read from the library.
+ */
 export function missReport(catalog: Catalog, key: string, typed: string): MissReport {
   const bySlug = new Map<string, NameCandidate[]>();
   for (const candidate of nameCandidates(catalog, key)) {
@@ -59,32 +60,35 @@ export function missReport(catalog: Catalog, key: string, typed: string): MissRe
     list.push(candidate);
     bySlug.set(candidate.slug, list);
   }
-  const likely: Array<{ slug: string; label: string; rank: number[] }> = [];
-  const different: Array<{ slug: string; label: string; why: string; rank: number[] }> = [];
+  type Entry = { slug: string; rank: number[]; label: (name: string) => string; why?: string };
+  const likely: Entry[] = [];
+  const different: Entry[] = [];
   for (const [slug, candidates] of bySlug) {
-    const name = recordOf(catalog, slug).monograph.name;
     // A look-alike name that is itself a drug of the catalog is that drug's own candidate.
     const lookAlike = best(candidates.filter((c) => c.field === LOOK_ALIKE_FIELD && c.relation === 'typo' && !hasName(catalog, c.phrase)));
     const meaning = best(candidates.filter((c) => c.field !== LOOK_ALIKE_FIELD && isMeaning(c.relation)));
     const other = best(candidates.filter((c) => c.field !== LOOK_ALIKE_FIELD && !isMeaning(c.relation)));
     if (lookAlike) {
-      different.push({ slug, label: name, why: `often confused with ${writtenForm(lookAlike)}`, rank: [0, lookAlike.distance] });
+      different.push({ slug, rank: [0, lookAlike.distance], label: (name) => name, why: `often confused with ${writtenForm(lookAlike)}` });
     } else if (meaning) {
-      // The drug's own name when it too is a meaning of what was typed ("hydro": Hydralazine, not its salt).
-      const label = isMeaning(classifyName(key, nameKey(name))?.relation) ? name : labelOf(name, meaning);
       // A name followed by more words comes after the names that were typed near in full.
-      likely.push({ slug, label, rank: [meaning.relation === 'longer' ? 1 : 0, meaning.distance, meaning.relation === 'typo' ? 0 : 1, meaning.field] });
+      const rank = [meaning.relation === 'longer' ? 1 : 0, meaning.distance, meaning.relation === 'typo' ? 0 : 1, meaning.field];
+      // The drug's own name when it too is a meaning of what was typed (not the salt that came near).
+      likely.push({ slug, rank, label: (name) => (isMeaning(classifyName(key, nameKey(name))?.relation) ? name : labelOf(name, meaning)) });
     } else if (other?.relation === 'part') {
-      different.push({ slug, label: labelOf(name, other), why: `its name only ends like "${typed}"`, rank: [1, other.distance] });
+      different.push({ slug, rank: [1, other.distance], label: (name) => labelOf(name, other), why: `its name only ends like "${typed}"` });
     } else if (other) {
-      different.push({ slug, label: name, why: `its name only starts like "${typed}"`, rank: [2, other.distance] });
+      different.push({ slug, rank: [2, other.distance], label: (name) => name, why: `its name only starts like "${typed}"` });
     }
   }
-  const order = <T extends { label: string; rank: number[] }>(list: T[]) =>
-    list
-      .sort((a, b) => compareRanks(a.rank, b.rank) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
-      .map(({ rank: _rank, ...rest }) => rest);
-  return { likely: order(likely), different: order(different) };
+  // A drug that was not offered as a meaning is worth a word only when nothing was, or when it is a known look-alike.
+  const noted = likely.length === 0 ? different : different.filter((entry) => entry.rank[0] === 0);
+  const shown = (entries: Entry[], limit: number) =>
+    entries
+      .sort((a, b) => compareRanks(a.rank, b.rank) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      .slice(0, limit)
+      .map((entry) => ({ slug: entry.slug, label: entry.label(recordOf(catalog, entry.slug).monograph.name), why: entry.why ?? '' }));
+  return { likely: shown(likely, MAX_SUGGESTIONS).map(({ slug, label }) => ({ slug, label })), different: shown(noted, MAX_NOTES) };
 }
 
 function isMeaning(relation: NameRelation | undefined): boolean {
