@@ -60,7 +60,8 @@ export function missReport(catalog: Catalog, key: string, typed: string): MissRe
     list.push(candidate);
     bySlug.set(candidate.slug, list);
   }
-  type Entry = { slug: string; rank: number[]; label: (name: string) => string; why?: string };
+  // Labels are made, and records read, only for the entries shown.
+  type Entry = { slug: string; rank: number[]; label: (name: string) => string; why?: () => string; lookAlike?: true };
   const likely: Entry[] = [];
   const different: Entry[] = [];
   for (const [slug, candidates] of bySlug) {
@@ -69,25 +70,25 @@ export function missReport(catalog: Catalog, key: string, typed: string): MissRe
     const meaning = best(candidates.filter((c) => c.field !== LOOK_ALIKE_FIELD && isMeaning(c.relation)));
     const other = best(candidates.filter((c) => c.field !== LOOK_ALIKE_FIELD && !isMeaning(c.relation)));
     if (lookAlike) {
-      different.push({ slug, rank: [0, lookAlike.distance], label: (name) => name, why: `often confused with ${writtenForm(lookAlike)}` });
+      different.push({ slug, rank: [0, lookAlike.distance], label: (name) => name, why: () => `often confused with ${writtenForm(lookAlike)}`, lookAlike: true });
     } else if (meaning) {
       // A name followed by more words comes after the names that were typed near in full.
       const rank = [meaning.relation === 'longer' ? 1 : 0, meaning.distance, meaning.relation === 'typo' ? 0 : 1, meaning.field];
       // The drug's own name when it too is a meaning of what was typed (not the salt that came near).
       likely.push({ slug, rank, label: (name) => (isMeaning(classifyName(key, nameKey(name))?.relation) ? name : labelOf(name, meaning)) });
     } else if (other?.relation === 'part') {
-      different.push({ slug, rank: [1, other.distance], label: (name) => labelOf(name, other), why: `its name only ends like "${typed}"` });
+      different.push({ slug, rank: [1, other.distance], label: (name) => labelOf(name, other), why: () => `its name only ends like "${typed}"` });
     } else if (other) {
-      different.push({ slug, rank: [2, other.distance], label: (name) => name, why: `its name only starts like "${typed}"` });
+      different.push({ slug, rank: [2, other.distance], label: (name) => name, why: () => `its name only starts like "${typed}"` });
     }
   }
   // A drug that was not offered as a meaning is worth a word only when nothing was, or when it is a known look-alike.
-  const noted = likely.length === 0 ? different : different.filter((entry) => entry.rank[0] === 0);
+  const noted = likely.length === 0 ? different : different.filter((entry) => entry.lookAlike);
   const shown = (entries: Entry[], limit: number) =>
     entries
       .sort((a, b) => compareRanks(a.rank, b.rank) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .slice(0, limit)
-      .map((entry) => ({ slug: entry.slug, label: entry.label(recordOf(catalog, entry.slug).monograph.name), why: entry.why ?? '' }));
+      .map((entry) => ({ slug: entry.slug, label: entry.label(recordOf(catalog, entry.slug).monograph.name), why: entry.why?.() ?? '' }));
   return { likely: shown(likely, MAX_SUGGESTIONS).map(({ slug, label }) => ({ slug, label })), different: shown(noted, MAX_NOTES) };
 }
 
