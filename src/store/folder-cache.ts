@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { digest } from '../core/hash.js';
+import { skipWarnings, type Problem } from '../core/problem.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import { cacheDir, cacheVersion, discard, keepIfOwnFolder, prepare, readPrivate, removeStale, type CacheDir } from './cache-dir.js';
 import { LibraryFiles } from '../library/library-files.js';
@@ -15,7 +16,7 @@ export interface FolderSource {
   /** False when a file changed too recently for its stamp to be trusted: then nothing is cached. */
   settled: boolean;
   /** Compiles the folder against the bundled library; invalid files come back as problems. */
-  compile(): { files: Map<string, string>; problems: string[] };
+  compile(): { files: Map<string, string>; problems: Problem[] };
 }
 
 /**
@@ -34,7 +35,7 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
 
   const compileNow = (report: boolean): LibraryReader => {
     const compiled = source.compile();
-    if (report) compiled.problems.forEach(warn);
+    if (report) skipWarnings(compiled.problems).forEach(warn);
     compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
     if (cache.usable && source.settled) publish(cache, source.folder, name, compiled.files);
     return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), source.folder, 'check the folder');
@@ -42,7 +43,7 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
 
   const cached = cache.usable ? readEntry(entry, source.folder) : undefined;
   if (!cached) return compileNow(true);
-  cached.problems.forEach(warn);
+  skipWarnings(cached.problems).forEach(warn);
   return new SelfRepairing(cached.library, () => {
     discard(entry);
     // The problems were reported from the entry already.
@@ -50,11 +51,11 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
   });
 }
 
-function readEntry(entry: string, folder: string): { library: LibraryReader; problems: string[] } | undefined {
+function readEntry(entry: string, folder: string): { library: LibraryReader; problems: Problem[] } | undefined {
   if (!keepIfOwnFolder(entry)) return undefined;
   try {
     const problems = JSON.parse(readPrivate(join(entry, PROBLEMS))) as unknown;
-    if (!Array.isArray(problems) || !problems.every((p) => typeof p === 'string')) throw new Error('not a list of problems');
+    if (!Array.isArray(problems) || !problems.every(isProblem)) throw new Error('not a list of problems');
     const library = new LibraryFiles((path) => readPrivate(join(entry, path)), folder, 'delete the medinfo cache folder');
     library.manifest();
     return { library, problems };
@@ -62,6 +63,17 @@ function readEntry(entry: string, folder: string): { library: LibraryReader; pro
     discard(entry);
     return undefined;
   }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const { file, line, field, message } = value as Record<string, unknown>;
+  return (
+    typeof file === 'string' &&
+    (line === null || (typeof line === 'number' && Number.isSafeInteger(line) && line > 0)) &&
+    (field === null || typeof field === 'string') &&
+    typeof message === 'string'
+  );
 }
 
 function publish(cache: CacheDir, folder: string, name: string, files: Map<string, string>): void {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { skipWarnings } from '../core/problem.js';
 import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import { bundledDir } from './bundled.js';
@@ -30,7 +31,7 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
   const target = compileTarget(out, folder, bundledDir());
   const { compileFolder, writeLibrary } = loadCompiler();
   const compiled = compileFolder(folder, names, bundled, (name) => join(dir, name));
-  compiled.problems.forEach(warn);
+  skipWarnings(compiled.problems).forEach(warn);
   const marker: LibraryMarker = { format: FORMAT_VERSION, written_by: COMPILED_BY };
   compiled.files.set(paths.marker, JSON.stringify(marker));
   try {
@@ -39,7 +40,7 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return names.length - compiled.problems.length;
+  return names.length - new Set(compiled.problems.map((problem) => problem.file)).size;
 }
 
 /**
