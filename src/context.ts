@@ -3,6 +3,7 @@ import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
+import { userFolders } from './store/folders.js';
 
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
@@ -23,7 +24,11 @@ export interface Context {
   compile(folder: string, out: string): Promise<number>;
 }
 
-/** The context of one run: `dataDirs` are the --data-dir folders, in the order given (the first wins). */
+/**
+ * The context of one run: `dataDirs` are the --data-dir folders, in the order
+ * given; with MEDINFO_PATH's after them (store/folders.ts), they come before
+ * the bundled library, and the first that has a drug answers for it.
+ */
 export function createContext(output: Output, dataDirs: readonly string[], streams: Streams): Context {
   const { env } = streams;
   let catalog: Promise<Catalog> | undefined;
@@ -38,9 +43,10 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     catalog: () => {
       catalog ??= (async () => {
         const bundled = bundledLibrary();
-        if (dataDirs.length === 0) return [bundled];
-        const { openDataDir } = await import('./store/user-folder.js');
-        return [...dataDirs.map((dir) => openDataDir(dir, bundled, env, warn)), bundled];
+        const folders = userFolders(dataDirs, env);
+        if (folders.length === 0) return [bundled];
+        const { openUserFolders } = await import('./store/user-folder.js');
+        return [...openUserFolders(folders, bundled, env, warn), bundled];
       })();
       return catalog;
     },

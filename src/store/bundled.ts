@@ -10,5 +10,5 @@ export function bundledDir(): string {
 }
 
 export function bundledLibrary(dir = bundledDir()): LibraryFiles {
-  return new LibraryFiles((path) => readFileSync(join(dir, path), 'utf8'), 'bundled', 'reinstall medinfo, or run npm run build', false);
+  return new LibraryFiles((path) => readFileSync(join(dir, path), 'utf8'), 'bundled', 'reinstall medinfo, or run npm run build', false, { kind: 'bundled', folder: dir });
 }

@@ -9,7 +9,28 @@ import { compileTarget } from './compile-target.js';
 import { openCompiledLibrary } from './compiled-library.js';
 import { openCachedFolder } from './folder-cache.js';
 import { loadCompiler } from './load-compiler.js';
+import type { UserFolder } from './folders.js';
 import { allSettled, stampOf } from './stamp.js';
+
+/**
+ * The libraries of the user's folders (folders.ts), in their order. A
+ * `--data-dir` folder that cannot be read is the user's mistake on this
+ * command line, an error; a `MEDINFO_PATH` entry that cannot be read is
+ * skipped with one warning, since the variable serves every run, in any
+ * working folder.
+ */
+export function openUserFolders(folders: readonly UserFolder[], bundled: LibraryReader, env: NodeJS.ProcessEnv, warn: (message: string) => void): LibraryReader[] {
+  return folders.flatMap(({ dir, from }) => {
+    try {
+      return [openDataDir(dir, bundled, env, warn, from)];
+    } catch (error) {
+      // Only an unreadable folder is a UsageError here; a damaged library in MEDINFO_PATH still fails the run.
+      if (from !== 'MEDINFO_PATH' || !(error instanceof UsageError)) throw error;
+      warn(`${error.message} (skipped)`);
+      return [];
+    }
+  });
+}
 
 /**
  * A folder written by `medinfo compile` holds the marker file, and the build's
@@ -57,14 +78,16 @@ export function openDataDir(
   bundled: LibraryReader,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
+  from: UserFolder['from'] = '--data-dir',
 ): LibraryReader {
   const folder = resolve(dir);
-  if (isCompiledLibrary(folder)) return openCompiledLibrary(folder, bundled, env);
+  if (isCompiledLibrary(folder)) return openCompiledLibrary(folder, bundled, env, { kind: 'library', folder: dir, from });
   const started = Date.now();
-  const files = listMonographs(dir, folder);
+  const files = listMonographs(dir, folder, from);
   return openCachedFolder(
     {
       folder,
+      place: { kind: 'folder', folder: dir, from },
       stamps: files.map(({ name, stamp }) => `${name}\t${stamp}`),
       settled: allSettled(files.map((f) => f.changedNs), started),
       compile: () => loadCompiler().compileFolder(folder, files.map((f) => f.name), bundled, (name) => join(dir, name)),
@@ -86,8 +109,8 @@ function monographNames(dir: string, folder: string, option = ''): string[] {
   return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
 }
 
-function listMonographs(dir: string, folder: string): Array<{ name: string; stamp: string; changedNs: bigint | undefined }> {
-  return monographNames(dir, folder, '--data-dir: ').map((name) => {
+function listMonographs(dir: string, folder: string, from: UserFolder['from']): Array<{ name: string; stamp: string; changedNs: bigint | undefined }> {
+  return monographNames(dir, folder, `${from}: `).map((name) => {
     // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
     const stat = statOrNothing(`${folder}/${name}`);
     return { name, stamp: stampOf(stat), changedNs: stat?.ctimeNs };
