@@ -54,6 +54,11 @@ export function originOf(catalog: Catalog, slug: string): Origin {
     : { kind: 'folder', folder, file: `${slug}.md`, replaces_bundled: replaces };
 }
 
+/** A drug's record for JSON output with its `origin` added (last, after the fields it had). */
+export function withOrigin<T extends { slug: string }>(catalog: Catalog, item: T): T & { origin: Origin } {
+  return { ...item, origin: originOf(catalog, item.slug) };
+}
+
 /**
  * One library of a catalog, as `medinfo paths` shows it: where it is, what
  * named it, and what it gives: its drugs, how many of them take the place of

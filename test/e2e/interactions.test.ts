@@ -40,9 +40,9 @@ describe('medinfo interactions', () => {
   it('a combination product is checked as its ingredients, and the same ingredient twice is a warning', () => {
     const r = report(['tylenol', 'pm', 'diphenhydramine']);
     expect(r.drugs).toEqual([
-      { slug: 'acetaminophen', name: 'Acetaminophen', via: 'Tylenol PM' },
-      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Tylenol PM' },
-      { slug: 'diphenhydramine', name: 'Diphenhydramine' },
+      { slug: 'acetaminophen', name: 'Acetaminophen', via: 'Tylenol PM', origin: { kind: 'bundled' } },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Tylenol PM', origin: { kind: 'bundled' } },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', origin: { kind: 'bundled' } },
     ]);
     expect(r.duplicate_therapy).toContainEqual(expect.objectContaining({ drugs: ['diphenhydramine', 'diphenhydramine'], class: 'same-ingredient' }));
     expect(pair(report(['percocet', 'alprazolam']), 'oxycodone', 'alprazolam')?.severity).toBe('major');

@@ -100,3 +100,45 @@ describe('medinfo paths', () => {
     expect(run(['paths'], { MEDINFO_PATH: undefined }).stdout).toBe(`Folder\tFrom\tKind\tDrugs\tReplaces\tShadowed\n${bundled}\tbundled\tbundled\t${bundledCount}\t0\t0\n`);
   });
 });
+
+describe('a user monograph that replaces a bundled one is marked where it is shown', () => {
+  const replaced = { kind: 'folder', folder: formulary, file: 'baclofen.md', replaces_bundled: true };
+
+  it('show and side-effects name the file and say that it replaces the bundled monograph', () => {
+    const shown = run(['show', 'baclofen']);
+    expect(shown.stdout).toMatch(new RegExp(`^Baclofen\\nFrom ${formulary}/baclofen\\.md, which replaces the bundled monograph\\n`));
+    const effects = run(['side-effects', 'baclofen']);
+    expect(effects.stdout).toMatch(new RegExp(`^Baclofen — side effects\\nFrom ${formulary}/baclofen\\.md, which replaces the bundled monograph\\n`));
+    expect(effects.stdout).toContain('drowsiness\t0.1%');
+  });
+
+  it('a new drug names its file too, and a bundled drug has no such line', () => {
+    expect(run(['show', 'zopiclone']).stdout).toMatch(new RegExp(`^Zopiclone\\nFrom ${formulary}/zopiclone\\.md\\nBrands: `));
+    expect(run(['show', 'zolpidem']).stdout).toMatch(/^Zolpidem\nBrands: /);
+  });
+
+  it('every JSON record carries its origin', () => {
+    const json = (args: string[]) => JSON.parse(run(args).stdout);
+    expect(json(['show', 'baclofen', '--json']).origin).toEqual(replaced);
+    expect(json(['show', 'baclofen', '--section', 'overview', '--json']).origin).toEqual(replaced);
+    expect(json(['side-effects', 'baclofen', '--json']).origin).toEqual(replaced);
+    expect(json(['studies', 'baclofen', '--json']).origin).toEqual(replaced);
+    expect(json(['show', 'zolpidem', '--json']).origin).toEqual({ kind: 'bundled' });
+    const listed = json(['list', '--json']) as Array<{ slug: string; origin: unknown }>;
+    expect(listed.find((drug) => drug.slug === 'baclofen')?.origin).toEqual(replaced);
+    expect(listed.find((drug) => drug.slug === 'zopiclone')?.origin).toEqual({ kind: 'folder', folder: formulary, file: 'zopiclone.md', replaces_bundled: false });
+    expect(listed.find((drug) => drug.slug === 'zolpidem')?.origin).toEqual({ kind: 'bundled' });
+    expect((json(['search', 'zopiclone', '--json']) as Array<{ slug: string; origin: unknown }>).find((row) => row.slug === 'zopiclone')?.origin).toMatchObject({ file: 'zopiclone.md' });
+    const lines = run(['side-effects', 'baclofen', 'zolpidem', '--json']).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((record) => record.origin)).toEqual([replaced, { kind: 'bundled' }]);
+    expect(json(['interactions', 'baclofen', 'zolpidem', '--json']).drugs.map((drug: { origin: unknown }) => drug.origin)).toEqual([replaced, { kind: 'bundled' }]);
+  });
+
+  it('a library made by medinfo compile is named as such', () => {
+    const library = join(base, 'formulary.lib');
+    expect(medinfo(['compile', formulary, library], { XDG_CACHE_HOME: cache }).code).toBe(0);
+    const shown = run(['show', 'baclofen', '--json'], { MEDINFO_PATH: library });
+    expect(JSON.parse(shown.stdout).origin).toEqual({ kind: 'library', folder: library, replaces_bundled: true });
+    expect(run(['show', 'baclofen'], { MEDINFO_PATH: library }).stdout).toMatch(new RegExp(`^Baclofen\\nFrom the library ${library}, which replaces the bundled monograph\\n`));
+  });
+});
