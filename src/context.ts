@@ -1,3 +1,4 @@
+import type { Validation } from './compile/validate.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
@@ -22,6 +23,8 @@ export interface Context {
   stdinLines(): string[];
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
   compile(folder: string, out: string): Promise<number>;
+  /** `medinfo validate`: checks monograph files and folders (the bundled monographs when none is named). */
+  validate(paths: readonly string[]): Promise<Validation>;
 }
 
 /**
@@ -39,6 +42,10 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     compile: async (folder, out) => {
       const { compileDataDir } = await import('./store/user-folder.js');
       return compileDataDir(folder, out, bundledLibrary(), warn);
+    },
+    validate: async (paths) => {
+      const { validatePaths } = await import('./store/validate-paths.js');
+      return validatePaths(paths, bundledLibrary());
     },
     catalog: () => {
       catalog ??= (async () => {

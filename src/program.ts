@@ -11,6 +11,7 @@ import { show } from './commands/show.js';
 import { sideEffects } from './commands/side-effects.js';
 import type { CommandSpec } from './commands/spec.js';
 import { studies } from './commands/studies.js';
+import { validate } from './commands/validate.js';
 import { createContext, type Context, type Streams } from './context.js';
 import { createOutput } from './io/output.js';
 import { UsageError } from './core/errors.js';
@@ -23,7 +24,7 @@ declare const MEDINFO_VERSION: string;
  * Registration, the launcher's per-command code cache and its warm-up all read
  * this list; nothing else keeps one.
  */
-export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, compile, paths];
+export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, compile, validate, paths];
 
 /**
  * The commander program over `streams`. Nothing runs until it is parsed;

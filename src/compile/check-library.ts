@@ -27,7 +27,7 @@ export function checkLibrary(
   const problems: Problem[] = [];
   const owner = new Map(existing.names);
   const slugs = new Set([...existing.slugs, ...loaded.map((l) => l.record.monograph.slug)]);
-  const claimed: LoadedRecord[] = [];
+  const claimed = new Set<LoadedRecord>();
   const problemIn = (item: LoadedRecord, field: string, message: string): Problem => ({ file: item.file, line: item.lineOf?.(field) ?? null, field, message });
 
   for (const item of loaded) {
@@ -46,11 +46,12 @@ export function checkLibrary(
     }
     if (problems.length > before) continue;
     for (const [, name] of names) owner.set(nameKey(name), drug.slug);
-    claimed.push(item);
+    claimed.add(item);
   }
 
   const combinations = new Set(loaded.filter((l) => l.record.monograph.kind === 'combination').map((l) => l.record.monograph.slug));
-  const accepted = claimed.filter((item) => {
+  // Every file's interactions are checked, so one run lists all of a file's problems; a file that lost a name is not accepted either way.
+  const accepted = loaded.filter((item) => {
     const before = problems.length;
     const { interactions, ingredients = [] } = item.record.monograph;
     interactions.forEach((row, i) => {
@@ -61,7 +62,7 @@ export function checkLibrary(
     ingredients.forEach((slug, i) => {
       if (!slugs.has(slug) || combinations.has(slug)) problems.push(problemIn(item, `ingredients[${i}]`, `"${slug}" is not a drug in the library`));
     });
-    return problems.length === before;
+    return problems.length === before && claimed.has(item);
   });
   return { accepted, problems };
 }

@@ -98,7 +98,8 @@ export function openDataDir(
   );
 }
 
-function monographNames(dir: string, folder: string, option = ''): string[] {
+/** The monograph files (`*.md`, not hidden) of a folder, sorted; a folder that cannot be read is a UsageError naming `dir` after `option`. */
+export function monographNames(dir: string, folder: string, option = ''): string[] {
   let names: string[];
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { medinfo, root } from './run';
+import { ESCAPE, medinfo, root } from './run';
 
 // A pharmacist's folders: MEDINFO_PATH names a formulary with one drug of its own (zopiclone) and
 // a local baclofen.md whose drowsiness figure is 0.1%; a --data-dir folder holds another baclofen.
@@ -140,5 +140,138 @@ describe('a user monograph that replaces a bundled one is marked where it is sho
     const shown = run(['show', 'baclofen', '--json'], { MEDINFO_PATH: library });
     expect(JSON.parse(shown.stdout).origin).toEqual({ kind: 'library', folder: library, replaces_bundled: true });
     expect(run(['show', 'baclofen'], { MEDINFO_PATH: library }).stdout).toMatch(new RegExp(`^Baclofen\\nFrom the library ${library}, which replaces the bundled monograph\\n`));
+  });
+});
+
+describe('medinfo validate', () => {
+  const drafts = join(base, 'drafts');
+  mkdirSync(drafts);
+  // Line 6 is the classes line and line 12 the drowsiness row, as in the fixture.
+  writeFileSync(
+    join(drafts, 'zopiclone.md'),
+    fixture
+      .replace('classes: [z-drug,', 'classes: [z-drugs,')
+      .replace('{effect: drowsiness, frequency: common, source: test-fixture}', '{effect: drowsiness, percent: 140, source: test-fixture}'),
+  );
+  // Line 5 a bundled drug's brand, line 11 a range written high to low, line 13 a source that is not the file's, line 17 an interaction with nothing.
+  writeFileSync(
+    join(drafts, 'mydrug.md'),
+    fixture
+      .replace('slug: zopiclone', 'slug: mydrug')
+      .replace('name: Zopiclone', 'name: Mydrug')
+      .replace('brands: [Imovane, Zimovane]', 'brands: [Mybrand, Lioresal]')
+      .replace('{effect: bitter taste, frequency: common, source: test-fixture}', '{effect: bitter taste, percent: [30, 3], source: test-fixture}')
+      .replace('{effect: dry mouth, frequency: common, source: test-fixture}', '{effect: dry mouth, frequency: common, source: nowhere}')
+      .replace('{with: alcohol,', '{with: no-such-drug,'),
+  );
+  const check = (args: string[]) => medinfo(['validate', ...args], { XDG_CACHE_HOME: cache });
+
+  it('prints each problem as file:line: field: message, by file and line, then a summary, and exits 1', () => {
+    const file = join(drafts, 'zopiclone.md');
+    const { stdout, stderr, code } = check([file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `${file}:6: classes[0]: "z-drugs" is not a known class tag (see docs/classes.md)\n` + `${file}:12: side_effects[1].percent: must be 0–100\n`,
+    );
+    // Piped, the summary goes to stderr, so stdout holds only the problems.
+    expect(stderr).toBe('2 problems in 1 of 1 file\n');
+  });
+
+  it('checks a folder\'s files together, each file against the format first', () => {
+    const { stdout, stderr, code } = check([drafts]);
+    expect(code).toBe(1);
+    const mine = join(drafts, 'mydrug.md');
+    expect(stdout.split('\n').filter((line) => line.startsWith(mine))).toEqual([
+      `${mine}:11: side_effects[0].percent: a range must be [low, high] with low ≤ high`,
+      `${mine}:13: side_effects[2].source: "nowhere" is not one of this file's sources`,
+    ]);
+    expect(stderr).toBe('4 problems in 2 of 2 files\n');
+  });
+
+  it('then against the bundled library: a name of another drug\'s, an interaction with nothing', () => {
+    const fixed = join(base, 'fixed');
+    mkdirSync(fixed, { recursive: true });
+    writeFileSync(join(fixed, 'mydrug.md'), readFileSync(join(drafts, 'mydrug.md'), 'utf8').replace('[30, 3]', '[3, 30]').replace('source: nowhere', 'source: test-fixture'));
+    const { stdout, code } = check([fixed]);
+    expect(code).toBe(1);
+    const mine = join(fixed, 'mydrug.md');
+    expect(stdout).toBe(
+      `${mine}:5: brands[1]: "Lioresal" already names baclofen\n` + `${mine}:17: interactions[0].with: "no-such-drug" is neither a drug in the library nor a class tag\n`,
+    );
+  });
+
+  it('--json prints the structured list', () => {
+    const file = join(drafts, 'zopiclone.md');
+    const { stdout, code } = check([file, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      { file, line: 6, field: 'classes[0]', message: '"z-drugs" is not a known class tag (see docs/classes.md)' },
+      { file, line: 12, field: 'side_effects[1].percent', message: 'must be 0–100' },
+    ]);
+  });
+
+  it('a file that cannot be read or has no front matter is a problem without a line', () => {
+    const notes = join(base, 'notes.md');
+    writeFileSync(notes, '# just notes\n');
+    expect(JSON.parse(check([notes, '--json']).stdout)).toEqual([{ file: notes, line: null, field: null, message: 'has no YAML front matter between --- lines' }]);
+  });
+
+  it('passes clean files and the bundled library with exit 0', () => {
+    const clean = check([join(formulary, 'zopiclone.md'), formulary]);
+    expect(clean).toEqual({ code: 0, stdout: '', stderr: 'no problems in 2 files\n' });
+    const bundled = check([]);
+    expect(bundled.code, bundled.stdout).toBe(0);
+    expect(bundled.stderr).toMatch(/^no problems in \d+ files\n$/);
+    expect(check(['--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('a name that is not there is a usage error (exit 2)', () => {
+    const missing = join(base, 'nowhere');
+    expect(check([missing])).toEqual({ code: 2, stdout: '', stderr: `medinfo: validate: "${missing}" is not a file or folder that can be read\n` });
+  });
+});
+
+describe('medinfo validate, installed', () => {
+  // An installed package: bin/, dist/ and data/ side by side, run from another folder.
+  const install = join(base, 'install');
+  mkdirSync(install);
+  for (const part of ['bin', 'dist', 'data']) cpSync(join(root, part), join(install, part), { recursive: true });
+  const elsewhere = join(base, 'elsewhere');
+  mkdirSync(elsewhere);
+
+  it('checks the data/ folder beside dist/, naming its files by their full path', () => {
+    writeFileSync(join(install, 'data', 'baclofen.md'), readFileSync(join(root, 'data', 'baclofen.md'), 'utf8').replace('{effect: drowsiness, percent: 30,', '{effect: drowsiness, percent: 130,'));
+    const { stdout, code } = medinfo(['validate'], { XDG_CACHE_HOME: cache }, { install, cwd: elsewhere });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(new RegExp(`^${join(install, 'data', 'baclofen.md')}:\\d+: side_effects\\[0\\]\\.percent: must be 0–100\\n$`));
+  });
+
+  it('says so when the monographs were not installed', () => {
+    rmSync(join(install, 'data'), { recursive: true });
+    const { stderr, code } = medinfo(['validate'], { XDG_CACHE_HOME: cache }, { install, cwd: elsewhere });
+    expect(code).toBe(2);
+    expect(stderr).toBe(`medinfo: the bundled monographs are not installed (no folder ${join(install, 'data')}); name the files or folders to validate\n`);
+  });
+});
+
+describe('medinfo validate refuses what it cannot check', () => {
+  it('a library made by medinfo compile', () => {
+    const library = join(base, 'refused.lib');
+    expect(medinfo(['compile', formulary, library], { XDG_CACHE_HOME: cache }).code).toBe(0);
+    expect(medinfo(['validate', library], { XDG_CACHE_HOME: cache })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `medinfo: validate: "${library}" is a library made by medinfo compile; validate the folder of monographs it was compiled from\n`,
+    });
+  });
+
+  it('shows a control character in a file name instead of sending it to the terminal', () => {
+    const folder = join(base, 'hostile');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'evil\u001b[2J.md'), 'no front matter\n');
+    const { stdout, code } = medinfo(['validate', folder], { XDG_CACHE_HOME: cache });
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(ESCAPE);
+    expect(stdout).toBe(`${join(folder, 'evil\\x1b[2J.md')}: has no YAML front matter between --- lines\n`);
   });
 });
