@@ -48,7 +48,7 @@ export function originOf(catalog: Catalog, slug: string): Origin {
   const owner = ownerOf(catalog, slug);
   if (!owner || owner === bundled || owner.place?.kind === 'bundled') return BUNDLED;
   const folder = owner.place?.folder ?? owner.origin;
-  const replaces = bundled?.slugFor(slug) === slug;
+  const replaces = ownerOf(catalog.slice(-1), slug) !== undefined;
   return owner.place?.kind === 'library'
     ? { kind: 'library', folder, replaces_bundled: replaces }
     : { kind: 'folder', folder, file: `${slug}.md`, replaces_bundled: replaces };
