@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { layersOf } from '../core/catalog.js';
-import { renderJson } from '../render/json.js';
+import { present } from '../io/present.js';
 import { renderPaths } from '../render/paths.js';
 import { examples } from './options.js';
 import type { CommandSpec } from './spec.js';
@@ -22,7 +22,7 @@ ${examples('medinfo paths', 'MEDINFO_PATH=~/formulary medinfo paths', 'medinfo -
       .action(async (options: { json?: boolean }) => {
         const { output, catalog } = context();
         const layers = layersOf(await catalog());
-        output.out(options.json ? renderJson(layers) : renderPaths(layers, output));
+        present(output, { json: layers, text: (out) => renderPaths(layers, out) }, options.json);
       }),
   warmUp: (catalog, output) => void renderPaths(layersOf(catalog), output),
 };

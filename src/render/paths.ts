@@ -1,14 +1,11 @@
 import type { Layer } from '../core/catalog.js';
 import type { Output } from '../io/output.js';
+import type { Page } from './page.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
-/**
- * `medinfo paths`: one row per library, in the order they are read. Piped,
- * only the rows (tab-separated, one header line); on a terminal, a table and
- * the rule that decides between copies.
- */
-export function renderPaths(layers: readonly Layer[], output: Output): string {
+/** `medinfo paths`: one row per library, in the order they are read, then the rule that decides between copies. */
+export function renderPaths(layers: readonly Layer[], output: Output): Page {
   const table = renderTable(
     [
       { title: 'Folder' },
@@ -21,12 +18,11 @@ export function renderPaths(layers: readonly Layer[], output: Output): string {
     layers.map((layer) => [layer.folder, layer.from, layer.kind, String(layer.drugs), String(layer.replaces), String(layer.shadowed)]),
     output,
   );
-  if (!output.isTerminal) return `${table}\n`;
   const rule = wrapText(
     'Read in this order: --data-dir folders, MEDINFO_PATH folders, the bundled library; the first that has a drug answers for it. Replaces: its copies that hide a later one. Shadowed: its copies an earlier one hides.',
     output,
     '',
     '',
   ).map((line) => output.style.dim(line));
-  return `${[table, ...rule].join('\n')}\n`;
+  return { head: [], body: table.split('\n'), tail: rule };
 }

@@ -57,9 +57,9 @@ describe('medinfo interactions', () => {
     expect(medinfo(['show', 'advil']).stdout).toMatch(/^Ibuprofen\n/);
     const r = report(['advil', 'pm', 'sertraline']);
     expect(r.drugs).toEqual([
-      { slug: 'ibuprofen', name: 'Ibuprofen', via: 'Advil PM' },
-      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Advil PM' },
-      { slug: 'sertraline', name: 'Sertraline' },
+      { slug: 'ibuprofen', name: 'Ibuprofen', via: 'Advil PM', origin: { kind: 'bundled' } },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Advil PM', origin: { kind: 'bundled' } },
+      { slug: 'sertraline', name: 'Sertraline', origin: { kind: 'bundled' } },
     ]);
     expect(pair(r, 'ibuprofen', 'sertraline')).toMatchObject({ severity: 'moderate', entries: [expect.objectContaining({ in: 'sertraline', link: 'nsaid' })] });
     expect(report(['advil', 'pm', 'advil']).duplicate_therapy).toEqual([expect.objectContaining({ drugs: ['ibuprofen', 'ibuprofen'], class: 'same-ingredient' })]);
