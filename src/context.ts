@@ -1,8 +1,10 @@
+import type { Validation } from './compile/validate.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
+import { userFolders } from './store/folders.js';
 
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
@@ -21,9 +23,15 @@ export interface Context {
   stdinLines(): string[];
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
   compile(folder: string, out: string): Promise<number>;
+  /** `medinfo validate`: checks monograph files and folders (the bundled monographs when none is named). */
+  validate(paths: readonly string[]): Promise<Validation>;
 }
 
-/** The context of one run: `dataDirs` are the --data-dir folders, in the order given (the first wins). */
+/**
+ * The context of one run: `dataDirs` are the --data-dir folders, in the order
+ * given; with MEDINFO_PATH's after them (store/folders.ts), they come before
+ * the bundled library, and the first that has a drug answers for it.
+ */
 export function createContext(output: Output, dataDirs: readonly string[], streams: Streams): Context {
   const { env } = streams;
   let catalog: Promise<Catalog> | undefined;
@@ -35,12 +43,17 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       const { compileDataDir } = await import('./store/user-folder.js');
       return compileDataDir(folder, out, bundledLibrary(), warn);
     },
+    validate: async (paths) => {
+      const { validatePaths } = await import('./store/validate-paths.js');
+      return validatePaths(paths, bundledLibrary());
+    },
     catalog: () => {
       catalog ??= (async () => {
         const bundled = bundledLibrary();
-        if (dataDirs.length === 0) return [bundled];
-        const { openDataDir } = await import('./store/user-folder.js');
-        return [...dataDirs.map((dir) => openDataDir(dir, bundled, env, warn)), bundled];
+        const folders = userFolders(dataDirs, env);
+        if (folders.length === 0) return [bundled];
+        const { openUserFolders } = await import('./store/user-folder.js');
+        return [...openUserFolders(folders, bundled, env, warn), bundled];
       })();
       return catalog;
     },

@@ -4,12 +4,14 @@ import { compile } from './commands/compile.js';
 import { effect } from './commands/effect.js';
 import { interactions } from './commands/interactions.js';
 import { list } from './commands/list.js';
+import { paths } from './commands/paths.js';
 import { folderListOption, examples } from './commands/options.js';
 import { search } from './commands/search.js';
 import { show } from './commands/show.js';
 import { sideEffects } from './commands/side-effects.js';
 import type { CommandSpec } from './commands/spec.js';
 import { studies } from './commands/studies.js';
+import { validate } from './commands/validate.js';
 import { createContext, type Context, type Streams } from './context.js';
 import { createOutput } from './io/output.js';
 import { UsageError } from './core/errors.js';
@@ -22,7 +24,7 @@ declare const MEDINFO_VERSION: string;
  * Registration, the launcher's per-command code cache and its warm-up all read
  * this list; nothing else keeps one.
  */
-export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, compile];
+export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, compile, validate, paths];
 
 /**
  * The commander program over `streams`. Nothing runs until it is parsed;
@@ -34,7 +36,7 @@ export function createProgram(streams: Streams): Command {
     .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
     .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
     .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
-    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins)', folderListOption)
+    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins; MEDINFO_PATH folders come after these, see medinfo paths)', folderListOption)
     .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
     .showSuggestionAfterError()
     .exitOverride();

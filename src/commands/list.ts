@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { present } from '../io/present.js';
-import { classVocabulary, listDrugs } from '../core/catalog.js';
+import { classVocabulary, listDrugs, withOrigin } from '../core/catalog.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { cleanLine } from '../io/sanitize.js';
 import { renderJson } from '../render/json.js';
@@ -30,7 +30,7 @@ export const list: CommandSpec = {
           if (drugs.length === 0) throw new NotFoundError(`no drug in the library carries the class "${tag}"`);
         }
         if (options.names) output.out(drugs.map((drug) => `${cleanLine(drug.slug)}\n`).join(''));
-        else present(output, { json: drugs, text: (out) => renderList(drugs, out) }, options.json);
+        else present(output, { json: drugs.map((drug) => withOrigin(libraries, drug)), text: (out) => renderList(drugs, out) }, options.json);
       }),
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };

@@ -1,3 +1,5 @@
+import { formatProblem, type Problem } from './problem.js';
+
 /**
  * Errors a user can cause or meet. Each carries the exit code it maps to;
  * src/cli.ts is the one place that turns them into a message and an exit.
@@ -43,8 +45,28 @@ export class DataError extends MedinfoError {
   constructor(
     readonly file: string,
     readonly field: string,
-    problem: string,
+    /** What is wrong, without the file and field. */
+    readonly problem: string,
+    /** The file's line of the field, where known. */
+    readonly line: number | null = null,
   ) {
-    super(field ? `${file}: ${field}: ${problem}` : `${file}: ${problem}`);
+    super(formatProblem({ file, line, field: field || null, message: problem }));
+  }
+
+  /** This error as a structured problem. */
+  toProblem(): Problem {
+    return { file: this.file, line: this.line, field: this.field || null, message: this.problem };
+  }
+
+  static from(problem: Problem): DataError {
+    return new DataError(problem.file, problem.field ?? '', problem.message, problem.line);
+  }
+}
+
+/** `medinfo validate` found problems (each already printed). Exit 1. */
+export class ProblemsFound extends MedinfoError {
+  readonly exitCode = 1;
+  constructor() {
+    super('');
   }
 }

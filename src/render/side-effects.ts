@@ -4,6 +4,7 @@ import type { Output } from '../io/output.js';
 import { formatControl, formatPercent, percentBar } from './percent.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
+import { renderOrigin } from './origin.js';
 import type { Page } from './page.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
@@ -17,7 +18,7 @@ const BAR_WIDTH = 10;
  * rows of the table), then what the table leaves out, the sources and the reminder.
  */
 export function renderSideEffectsPage(report: SideEffectsReport, output: Output): Page {
-  const head = [output.style.bold(`${cleanLine(report.name)} — side effects`)];
+  const head = [output.style.bold(`${cleanLine(report.name)} — side effects`), ...renderOrigin(report.origin, output)];
   if (report.side_effects.length === 0) {
     return { head: head.concat(`No side effects of at least ${report.min ?? 0}% are listed.`), body: [], tail: ['', notAdvice(output)] };
   }

@@ -4,13 +4,14 @@ import type { Study } from '../core/monograph.js';
 import { notAdvice } from './notice.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
+import { renderOrigin } from './origin.js';
 import type { Page } from './page.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 
 /** `medinfo studies`: the title, the table, the sources the studies cite, and the reminder. */
 export function renderStudiesPage(report: StudiesReport, output: Output): Page {
-  const head = [output.style.bold(`${cleanLine(report.name)} — studies`)];
+  const head = [output.style.bold(`${cleanLine(report.name)} — studies`), ...renderOrigin(report.origin, output)];
   if (report.studies.length === 0) return { head: head.concat('No study summaries are recorded for this drug.'), body: [], tail: ['', notAdvice(output)] };
   return {
     head,

@@ -18,7 +18,7 @@ afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
 
 /**
  * Runs the built CLI as a user would, with stdout and stderr piped (so not a
- * terminal), no color variables and a cache folder of the test file's own,
+ * terminal), no color variables, no MEDINFO_PATH and a cache folder of the test file's own,
  * unless the test sets them. An env value of undefined removes the variable.
  * `install` is a folder holding a copy of bin/ and dist/ to run instead, or
  * `launcher` another copy of bin/medinfo; `input` is written to its stdin.
@@ -29,7 +29,7 @@ export function medinfo(
   { cwd = root, install = root, launcher = join(install, 'bin', 'medinfo'), input }: { cwd?: string; install?: string; launcher?: string; input?: string } = {},
 ): Result {
   const base = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG']) delete base[name];
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG', 'MEDINFO_PATH']) delete base[name];
   const result = spawnSync(process.execPath, [launcher, ...args], {
     cwd,
     env: { ...base, XDG_CACHE_HOME: cacheHome, ...env },
