@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
 import { findSection, sectionReport } from '../core/sections.js';
+import { showReport } from '../core/show.js';
 import { renderShow } from '../render/show.js';
 import { answerDrugs } from './drug-names.js';
 import { examples, nonEmptyOption } from './options.js';
@@ -23,9 +24,9 @@ export const show: CommandSpec = {
           const section = options.section === undefined ? undefined : findSection(record.monograph, options.section);
           return {
             json: section === undefined ? record.monograph : sectionReport(record.monograph, section),
-            text: (output) => renderShow(record, output, section),
+            text: (output) => renderShow(showReport(record, section), output),
           };
         }),
       ),
-  warmUp: (catalog, output) => renderShow(resolveDrug(catalog, 'lioresal'), output),
+  warmUp: (catalog, output) => renderShow(showReport(resolveDrug(catalog, 'lioresal')), output),
 };

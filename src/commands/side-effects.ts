@@ -24,11 +24,10 @@ export const sideEffects: CommandSpec = {
       .action((drugs: string[], options: { min?: number; sort: SideEffectSort; json?: boolean }) =>
         answerDrugs(context(), drugs, options.json, ({ monograph }, catalog) => {
           const report = sideEffectsReport(monograph, options);
-          return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(monograph, report, output, options.min) };
+          return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(report, output) };
         }),
       ),
   warmUp: (catalog, output) => {
-    const { monograph } = resolveDrug(catalog, 'lioresal');
-    renderSideEffectsPage(monograph, sideEffectsReport(monograph, { sort: 'percent' }), output);
+    renderSideEffectsPage(sideEffectsReport(resolveDrug(catalog, 'lioresal').monograph, { sort: 'percent' }), output);
   },
 };

@@ -17,11 +17,10 @@ export const studies: CommandSpec = {
       .action((drugs: string[], options: { json?: boolean }) =>
         answerDrugs(context(), drugs, options.json, ({ monograph }) => {
           const report = studiesReport(monograph);
-          return { json: report, text: (output) => renderStudiesPage(monograph, report, output) };
+          return { json: report, text: (output) => renderStudiesPage(report, output) };
         }),
       ),
   warmUp: (catalog, output) => {
-    const { monograph } = resolveDrug(catalog, 'lioresal');
-    renderStudiesPage(monograph, studiesReport(monograph), output);
+    renderStudiesPage(studiesReport(resolveDrug(catalog, 'lioresal').monograph), output);
   },
 };

@@ -1,4 +1,5 @@
-import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
+import type { Monograph, PercentValue, SideEffect } from './monograph.js';
+import { numberedSources, type NumberedSource } from './sources.js';
 
 export type SideEffectSort = 'percent' | 'name';
 
@@ -39,21 +40,24 @@ export interface SideEffectsReport {
   slug: string;
   name: string;
   side_effects: SideEffect[];
-  /** Only the sources the rows cite. */
-  sources: Source[];
+  /** Only the sources the rows cite, numbered as in the whole monograph. */
+  sources: NumberedSource[];
   /** What the sources hold that the monograph leaves out (see the monograph's `gaps`). */
   gaps?: string[];
+  /** The --min the rows were filtered by, when one was given. */
+  min?: number;
 }
 
 /** The drug's side effects after --min and --sort: figures first, then effects with only a frequency word. */
 export function sideEffectsReport(monograph: Monograph, options: { min?: number; sort: SideEffectSort }): SideEffectsReport {
   const { measured, unmeasured } = selectSideEffects(monograph.side_effects, options);
   const rows = [...measured, ...unmeasured];
-  return { slug: monograph.slug, name: monograph.name, side_effects: rows, sources: citedSources(monograph, rows), ...(monograph.gaps ? { gaps: monograph.gaps } : {}) };
-}
-
-/** The monograph's sources that the given rows cite, in the monograph's order. */
-export function citedSources(monograph: Monograph, rows: readonly { source: string }[]): Source[] {
-  const cited = new Set(rows.map((row) => row.source));
-  return monograph.sources.filter((source) => cited.has(source.id));
+  return {
+    slug: monograph.slug,
+    name: monograph.name,
+    side_effects: rows,
+    sources: numberedSources(monograph, rows),
+    ...(monograph.gaps ? { gaps: monograph.gaps } : {}),
+    ...(options.min === undefined ? {} : { min: options.min }),
+  };
 }

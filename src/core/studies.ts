@@ -1,15 +1,15 @@
-import type { Monograph, Source, Study } from './monograph.js';
-import { citedSources } from './side-effects.js';
+import type { Monograph, Study } from './monograph.js';
+import { numberedSources, type NumberedSource } from './sources.js';
 
 /** What `studies` shows, as data: the JSON output, and the text renderer's input. */
 export interface StudiesReport {
   slug: string;
   name: string;
   studies: Study[];
-  /** Only the sources the studies cite. */
-  sources: Source[];
+  /** Only the sources the studies cite, numbered as in the whole monograph. */
+  sources: NumberedSource[];
 }
 
 export function studiesReport(monograph: Monograph): StudiesReport {
-  return { slug: monograph.slug, name: monograph.name, studies: monograph.studies, sources: citedSources(monograph, monograph.studies) };
+  return { slug: monograph.slug, name: monograph.name, studies: monograph.studies, sources: numberedSources(monograph, monograph.studies) };
 }

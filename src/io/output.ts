@@ -17,6 +17,8 @@ export interface Output {
   out(text: string): void;
   /** One line on stderr (an error, a warning, a note); control characters and line breaks in it are made visible. */
   err(line: string): void;
+  /** Rendered text for stderr as it is: a page's title and notes when stdout is piped. Renderers have sanitised it. */
+  note(text: string): void;
 }
 
 /** An Output as a run holds it: what out() held back for the pager is written by end(). */
@@ -62,6 +64,7 @@ export function createOutput({ stdout, stderr, env, color, pretty = false, pager
     style: new Chalk({ level }),
     out: held ? (text) => void held.push(text) : write,
     err: (line) => void stderr().write(`${cleanMessage(line)}\n`),
+    note: (text) => void stderr().write(text),
     end: async () => {
       if (!held || held.length === 0) return;
       const text = held.join('');

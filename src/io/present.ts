@@ -1,11 +1,12 @@
 import { renderJson } from '../render/json.js';
+import { pageText, type Page } from '../render/page.js';
 import { escapeJson } from './sanitize.js';
 import type { Output } from './output.js';
 
-/** A command's answer, ready to print either way: its JSON document, or its text for people. */
+/** A command's answer, ready to print either way: its JSON document, or its text for people (a document, or a page of rows). */
 export interface Presentable {
   json: unknown;
-  text(output: Output): string;
+  text(output: Output): string | Page;
 }
 
 /** A name in a batch that did not resolve: printed in its place as an error record or a message. */
@@ -19,7 +20,35 @@ export interface Miss {
 
 /** Prints one answer: pretty JSON with --json, otherwise the text. */
 export function present(output: Output, answer: Presentable, json: boolean | undefined): void {
-  output.out(json ? renderJson(answer.json) : answer.text(output));
+  if (json) output.out(renderJson(answer.json));
+  else printText(output, answer.text(output));
+}
+
+/**
+ * A document goes to stdout whole. A page does too on a terminal; piped, only
+ * its rows do, and its head and tail go to stderr. `header: false` leaves out
+ * the header line, for the second and later pages of a batch, so a pipe sees
+ * one header over all the rows.
+ */
+function printText(output: Output, text: string | Page, header = true): void {
+  if (typeof text === 'string') return output.out(text);
+  if (output.isTerminal) return output.out(pageText(text));
+  const note = (lines: readonly string[]) => {
+    const kept = trimBlank(lines);
+    if (kept.length > 0) output.note(`${kept.join('\n')}\n`);
+  };
+  note(text.head);
+  const rows = header ? text.body : text.body.slice(1);
+  if (rows.length > 0) output.out(`${rows.join('\n')}\n`);
+  note(text.tail);
+}
+
+function trimBlank(lines: readonly string[]): readonly string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start] === '') start++;
+  while (end > start && lines[end - 1] === '') end--;
+  return lines.slice(start, end);
 }
 
 /**
@@ -30,6 +59,7 @@ export function present(output: Output, answer: Presentable, json: boolean | und
  */
 export function presentEach(output: Output, answers: ReadonlyArray<Presentable | Miss>, json: boolean | undefined): number {
   let misses = 0;
+  let pagePrinted = false;
   answers.forEach((answer, i) => {
     if ('error' in answer) {
       misses++;
@@ -38,7 +68,10 @@ export function presentEach(output: Output, answers: ReadonlyArray<Presentable |
     } else if (json) {
       output.out(`${escapeJson(JSON.stringify(answer.json))}\n`);
     } else {
-      output.out(`${i > 0 ? '\n' : ''}${answer.text(output)}`);
+      const text = answer.text(output);
+      if (typeof text === 'string' || output.isTerminal) output.out(`${i > 0 ? '\n' : ''}${typeof text === 'string' ? text : pageText(text)}`);
+      else printText(output, text, !pagePrinted);
+      if (typeof text !== 'string') pagePrinted = true;
     }
   });
   return misses;

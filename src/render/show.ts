@@ -1,5 +1,5 @@
-import type { DrugRecord, Monograph } from '../core/monograph.js';
-import { sideEffectsReport } from '../core/side-effects.js';
+import type { Monograph } from '../core/monograph.js';
+import type { ShowReport } from '../core/show.js';
 import { renderInteractions } from './interactions.js';
 import { renderBlocks } from './markdown.js';
 import { notAdvice } from './notice.js';
@@ -30,24 +30,24 @@ export function renderHeader(monograph: Monograph, output: Output): string[] {
   return lines;
 }
 
-/** `medinfo show`: the whole monograph, or one section of it. */
-export function renderShow(record: DrugRecord, output: Output, section?: number): string {
-  const { monograph } = record;
+/** `medinfo show`: the whole monograph, or one section of it. A document: piped, it stays whole on stdout. */
+export function renderShow(report: ShowReport, output: Output): string {
+  const { monograph, blocks, section } = report;
   const { style } = output;
   // Parts are joined with concat, never spread into push: a part can hold more lines than a call takes arguments.
   const parts: string[][] = [renderHeader(monograph, output)];
   const indexes = section === undefined ? monograph.sections.map((_, i) => i) : [section];
   for (const i of indexes) {
-    parts.push(['', style.bold.cyan(cleanLine(monograph.sections[i]!.title))], renderBlocks(record.blocks[i] ?? [], output));
+    parts.push(['', style.bold.cyan(cleanLine(monograph.sections[i]!.title))], renderBlocks(blocks[i] ?? [], output));
   }
   if (section === undefined) {
     if (monograph.side_effects.length > 0) {
-      const { side_effects: effects } = sideEffectsReport(monograph, { sort: 'percent' });
-      parts.push(['', style.bold.cyan('Side-effect figures')], renderSideEffects(monograph, effects, output), renderGaps(monograph.gaps, output));
+      const figures = { ...report.side_effects, sources: report.sources };
+      parts.push(['', style.bold.cyan('Side-effect figures')], renderSideEffects(figures, output, 'document'), renderGaps(monograph.gaps, output));
     }
-    if (monograph.studies.length > 0) parts.push(['', style.bold.cyan('Studies')], renderStudies(monograph, output));
-    if (monograph.interactions.length > 0) parts.push(['', style.bold.cyan('Interactions')], renderInteractions(monograph, output));
-    parts.push([''], renderSources(monograph, output));
+    if (monograph.studies.length > 0) parts.push(['', style.bold.cyan('Studies')], renderStudies(monograph.studies, report.sources, output));
+    if (monograph.interactions.length > 0) parts.push(['', style.bold.cyan('Interactions')], renderInteractions(monograph.interactions, report.sources, output));
+    parts.push([''], renderSources(report.sources, output));
   }
   parts.push(['', notAdvice(output)]);
   return `${parts.flat().join('\n')}\n`;

@@ -1,24 +1,28 @@
-import type { Monograph, SideEffect } from '../core/monograph.js';
 import type { SideEffectsReport } from '../core/side-effects.js';
 import { FREQUENCY_WORDS } from '../core/vocabulary.js';
 import type { Output } from '../io/output.js';
 import { formatPercent, percentBar } from './percent.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
 const BAR_WIDTH = 10;
 
-/** `medinfo side-effects`: a title, the table, the sources the rows cite, and the reminder. */
-export function renderSideEffectsPage(monograph: Monograph, report: SideEffectsReport, output: Output, min?: number): string {
-  const title = [output.style.bold(`${cleanLine(monograph.name)} — side effects`)];
-  const body =
-    report.side_effects.length === 0
-      ? [`No side effects of at least ${min ?? 0}% are listed.`]
-      : renderSideEffects(monograph, report.side_effects, output).concat(renderGaps(report.gaps, output), '', renderSources(monograph, output, report.sources));
-  return `${title.concat(body, '', notAdvice(output)).join('\n')}\n`;
+/**
+ * `medinfo side-effects`: the title, then the table (on a terminal, effects
+ * without a figure are grouped by frequency word under it; piped, they are
+ * rows of the table), then what the table leaves out, the sources and the reminder.
+ */
+export function renderSideEffectsPage(report: SideEffectsReport, output: Output): Page {
+  const head = [output.style.bold(`${cleanLine(report.name)} — side effects`)];
+  if (report.side_effects.length === 0) {
+    return { head: head.concat(`No side effects of at least ${report.min ?? 0}% are listed.`), body: [], tail: ['', notAdvice(output)] };
+  }
+  const tail = renderGaps(report.gaps, output).concat('', renderSources(report.sources, output), '', notAdvice(output));
+  return { head, body: renderSideEffects(report, output), tail };
 }
 
 /** The note that the table is partial: what the sources hold that could not be confirmed. */
@@ -29,11 +33,17 @@ export function renderGaps(gaps: readonly string[] | undefined, output: Output):
   return lines;
 }
 
-/** The side-effect table, then the effects listed without a figure, grouped by frequency word. */
-export function renderSideEffects(monograph: Monograph, effects: readonly SideEffect[], output: Output): string[] {
+/**
+ * The side-effect table. On a terminal, and in a document such as `show`, the
+ * effects listed without a figure follow it, grouped by frequency word. A
+ * piped page makes every effect a row, with its frequency word and the drug's
+ * slug in columns of their own.
+ */
+export function renderSideEffects(report: SideEffectsReport, output: Output, layout: 'page' | 'document' = 'page'): string[] {
+  const piped = !output.isTerminal && layout === 'page';
   const rows = {
-    measured: effects.filter((row) => row.percent !== undefined),
-    unmeasured: effects.filter((row) => row.percent === undefined),
+    measured: report.side_effects.filter((row) => piped || row.percent !== undefined),
+    unmeasured: piped ? [] : report.side_effects.filter((row) => row.percent === undefined),
   };
   let lines: string[] = [];
   if (rows.measured.length > 0) {
@@ -48,6 +58,7 @@ export function renderSideEffects(monograph: Monograph, effects: readonly SideEf
         { title: 'Source', width: 13 },
         { title: 'Participants', only: 'pipe' },
         { title: 'Note', only: 'pipe' },
+        ...(piped ? [{ title: 'Frequency' }, { title: 'Drug' }] : []),
       ],
       rows.measured.map((row) => [
         output.isTerminal
@@ -56,9 +67,11 @@ export function renderSideEffects(monograph: Monograph, effects: readonly SideEf
         formatPercent(row.percent),
         row.percent === undefined ? '' : percentBar(row.percent, BAR_WIDTH),
         formatPercent(row.placebo_percent),
-        sourceRef(monograph, row.source),
+        sourceRef(report.sources, row.source),
         row.participants ? String(row.participants) : '',
         row.note ?? '',
+        row.frequency ?? '',
+        report.slug,
       ]),
       output,
     );
@@ -69,7 +82,7 @@ export function renderSideEffects(monograph: Monograph, effects: readonly SideEf
     for (const word of FREQUENCY_WORDS) {
       const group = rows.unmeasured.filter((row) => row.frequency === word);
       if (group.length === 0) continue;
-      const items = group.map((row) => `${cleanLine(row.effect)} ${sourceRef(monograph, row.source).split(' ')[0]}`);
+      const items = group.map((row) => `${cleanLine(row.effect)} ${sourceRef(report.sources, row.source).split(' ')[0]}`);
       lines.push(`  ${word}: ${items.join(', ')}`);
     }
   }

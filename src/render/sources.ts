@@ -1,24 +1,22 @@
-import type { Monograph, Source } from '../core/monograph.js';
+import type { Source } from '../core/monograph.js';
+import type { NumberedSource } from '../core/sources.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { wrapText } from './wrap.js';
 
-/** "[2] label": how a row points at its source, numbered in the order the monograph lists them. */
-export function sourceRef(monograph: Monograph, id: string): string {
-  const index = monograph.sources.findIndex((source) => source.id === id);
-  const source = monograph.sources[index];
-  return source ? `[${index + 1}] ${source.kind}` : id;
+/** "[2] label": how a row points at its source, by the number the report gave it. */
+export function sourceRef(sources: readonly NumberedSource[], id: string): string {
+  const source = sources.find((candidate) => candidate.id === id);
+  return source ? `[${source.number}] ${source.kind}` : id;
 }
 
-/** The numbered list of the sources, or of only `shown` (numbered as in the whole monograph). */
-export function renderSources(monograph: Monograph, output: Output, shown: readonly Source[] = monograph.sources): string[] {
+/** The numbered list of the sources. */
+export function renderSources(sources: readonly NumberedSource[], output: Output): string[] {
   const lines = [output.style.bold('Sources')];
-  const ids = new Set(shown.map((source) => source.id));
-  monograph.sources.forEach((source, i) => {
-    if (!ids.has(source.id)) return;
-    const label = `  [${i + 1}] `;
+  for (const source of sources) {
+    const label = `  [${source.number}] `;
     for (const line of wrapText(describe(source), output, label, ' '.repeat(label.length))) lines.push(line);
-  });
+  }
   return lines;
 }
 

@@ -1,23 +1,26 @@
-import type { Monograph } from '../core/monograph.js';
 import type { StudiesReport } from '../core/studies.js';
+import type { NumberedSource } from '../core/sources.js';
+import type { Study } from '../core/monograph.js';
 import { notAdvice } from './notice.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
+import type { Page } from './page.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
 
-/** `medinfo studies`: a title, the table, the sources the studies cite, and the reminder. */
-export function renderStudiesPage(monograph: Monograph, report: StudiesReport, output: Output): string {
-  const title = [output.style.bold(`${cleanLine(monograph.name)} — studies`)];
-  const body =
-    report.studies.length === 0
-      ? ['No study summaries are recorded for this drug.']
-      : renderStudies(monograph, output).concat('', renderSources(monograph, output, report.sources));
-  return `${title.concat(body, '', notAdvice(output)).join('\n')}\n`;
+/** `medinfo studies`: the title, the table, the sources the studies cite, and the reminder. */
+export function renderStudiesPage(report: StudiesReport, output: Output): Page {
+  const head = [output.style.bold(`${cleanLine(report.name)} — studies`)];
+  if (report.studies.length === 0) return { head: head.concat('No study summaries are recorded for this drug.'), body: [], tail: ['', notAdvice(output)] };
+  return {
+    head,
+    body: renderStudies(report.studies, report.sources, output, report.slug),
+    tail: ['', ...renderSources(report.sources, output), '', notAdvice(output)],
+  };
 }
 
-/** Study, participants, outcome and source, one row per study. */
-export function renderStudies(monograph: Monograph, output: Output): string[] {
+/** Study, participants, outcome and source, one row per study; with `slug`, piped, the drug too (a page's rows, not a document's). */
+export function renderStudies(studies: readonly Study[], sources: readonly NumberedSource[], output: Output, slug?: string): string[] {
   const outcomeWidth = Math.max(20, output.width - 24 - 14 - 13 - 5);
   return renderTable(
     [
@@ -25,12 +28,14 @@ export function renderStudies(monograph: Monograph, output: Output): string[] {
       { title: 'Participants', width: 14, align: 'right' },
       { title: 'Outcome', width: outcomeWidth },
       { title: 'Source', width: 13 },
+      ...(slug === undefined ? [] : [{ title: 'Drug', only: 'pipe' as const }]),
     ],
-    monograph.studies.map((study) => [
+    studies.map((study) => [
       study.title,
       String(study.participants),
       study.design ? `${study.outcome} (${study.design})` : study.outcome,
-      sourceRef(monograph, study.source),
+      sourceRef(sources, study.source),
+      slug ?? '',
     ]),
     output,
   ).split('\n');

@@ -35,17 +35,35 @@ describe('medinfo side-effects', () => {
     for (const row of rows) expect(row.source).toBeTruthy();
   });
 
-  it('piped, prints tab-separated rows with ranges, placebo and sources, then the unnumbered effects', () => {
+  it('piped, prints only tab-separated rows under one header: figures, then the effects with only a frequency word', () => {
     const { stdout, code } = medinfo(['side-effects', 'baclofen']);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines).toContain('Effect\tPatients\tPlacebo\tSource\tParticipants\tNote');
-    expect(lines).toContain('drowsiness\t10–63%\t\t[2] label\t\ttransient; range across studies');
-    expect(lines).toContain('drowsiness\t63%\t36%\t[2] label\t175\tone controlled study');
-    expect(lines).toContain('drowsiness\t30%\t\t[1] article\t\t');
+    expect(lines[0]).toBe('Effect\tPatients\tPlacebo\tSource\tParticipants\tNote\tFrequency\tDrug');
+    expect(lines).toContain('drowsiness\t10–63%\t\t[2] label\t\ttransient; range across studies\t\tbaclofen');
+    expect(lines).toContain('drowsiness\t63%\t36%\t[2] label\t175\tone controlled study\t\tbaclofen');
+    expect(lines).toContain('drowsiness\t30%\t\t[1] article\t\t\t\tbaclofen');
+    expect(lines).toContain('hallucinations\t\t\t[2] label\t\t\trare\tbaclofen');
     expect(stdout).not.toContain('█');
-    expect(stdout).toContain('rare: hallucinations [2], seizure [2]');
-    expect(stdout).toMatch(/not medical advice.*\n$/);
+    expect(lines.slice(1, -1).every((line) => line.split('\t').length === 8)).toBe(true);
+    expect(stdout.endsWith('\tbaclofen\n')).toBe(true);
+  });
+
+  it('piped, the title, the sources and the reminder go to stderr, where a person still reads them', () => {
+    const { stdout, stderr } = medinfo(['side-effects', 'baclofen']);
+    expect(stdout).not.toMatch(/side effects|Sources|not medical advice/);
+    expect(stderr).toMatch(/^Baclofen — side effects\n/);
+    expect(stderr).toContain('Sources\n  [1] Baclofen and Insomnia');
+    expect(stderr).toMatch(/not medical advice.*\n$/);
+  });
+
+  it('several drugs piped: one header over every row, the Drug column telling them apart', () => {
+    const { stdout, code } = medinfo(['side-effects', 'baclofen', 'zolpidem']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('Effect\t'))).toHaveLength(1);
+    const drugs = new Set(lines.slice(1).map((line) => line.split('\t')[7]));
+    expect([...drugs]).toEqual(['baclofen', 'zolpidem']);
   });
 
   it('pipes into cut: the second column is the percentage', () => {

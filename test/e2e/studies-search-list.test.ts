@@ -12,12 +12,16 @@ describe('medinfo studies', () => {
     expect(out.sources.map((s: { id: string }) => s.id)).toContain('seed-article');
   });
 
-  it('prints a table of study, participants, outcome and source', () => {
-    const { stdout, code } = medinfo(['studies', 'lioresal']);
+  it('piped, prints only the rows of study, participants, outcome, source and drug; the title, sources and reminder go to stderr', () => {
+    const { stdout, stderr, code } = medinfo(['studies', 'lioresal']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Study.*Participants.*Outcome.*Source/);
-    expect(stdout).toMatch(/Small-scale baclofen.*30.*30% of participants.*\[1\] article/);
-    expect(stdout).toMatch(/not medical advice.*\n$/);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Study\tParticipants\tOutcome\tSource\tDrug');
+    expect(lines[1]).toBe('Small-scale baclofen sleep study\t30\t30% of participants reported better sleep\t[1] article\tbaclofen');
+    expect(stdout).not.toContain('not medical advice');
+    expect(stderr).toMatch(/^Baclofen — studies\n/);
+    expect(stderr).toContain('  [1] Baclofen and Insomnia');
+    expect(stderr).toMatch(/not medical advice.*\n$/);
   });
 });
 

@@ -7,7 +7,7 @@ import { renderCompare } from '../../src/render/compare';
 import { bundledLibrary } from '../../src/store/bundled';
 
 const catalog = [bundledLibrary()];
-const terminal = (width: number): Output => ({ isTerminal: true, color: false, width, style: new Chalk({ level: 0 }), out: () => {}, err: () => {} });
+const terminal = (width: number): Output => ({ isTerminal: true, color: false, width, style: new Chalk({ level: 0 }), out: () => {}, err: () => {}, note: () => {} });
 const report = compareDrugs(
   ['baclofen', 'tizanidine', 'cyclobenzaprine'].map((name) => resolveDrug(catalog, name).monograph),
   effectVocabulary(catalog),

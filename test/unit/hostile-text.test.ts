@@ -12,7 +12,9 @@ import type { Output } from '../../src/io/output';
 import { clean, cleanLine, cleanMessage } from '../../src/io/sanitize';
 import { renderJson } from '../../src/render/json';
 import { renderList } from '../../src/render/list';
+import { showReport } from '../../src/core/show';
 import { renderShow } from '../../src/render/show';
+import { pageText } from '../../src/render/page';
 import { renderSideEffectsPage } from '../../src/render/side-effects';
 import { renderStudiesPage } from '../../src/render/studies';
 import { bundledLibrary } from '../../src/store/bundled';
@@ -34,7 +36,7 @@ const catalog = [bundledLibrary()];
 const baclofen = resolveDrug(catalog, 'baclofen');
 
 function output(isTerminal: boolean, level: 0 | 1): Output {
-  return { isTerminal, color: level > 0, width: 80, style: new Chalk({ level }), out: () => {}, err: () => {} };
+  return { isTerminal, color: level > 0, width: 80, style: new Chalk({ level }), out: () => {}, err: () => {}, note: () => {} };
 }
 
 /** What a user's terminal would act on, once medinfo's own styling is set aside. */
@@ -89,9 +91,9 @@ describe('text from arguments and data never reaches the terminal as control cha
         for (const isTerminal of [true, false]) {
           for (const level of [0, 1] as const) {
             const out = output(isTerminal, level);
-            expectInert(renderShow({ monograph, blocks }, out));
-            expectInert(renderSideEffectsPage(monograph, sideEffectsReport(monograph, { sort: 'percent' }), out));
-            expectInert(renderStudiesPage(monograph, studiesReport(monograph), out));
+            expectInert(renderShow(showReport({ monograph, blocks }), out));
+            expectInert(pageText(renderSideEffectsPage(sideEffectsReport(monograph, { sort: 'percent' }), out)));
+            expectInert(pageText(renderStudiesPage(studiesReport(monograph), out)));
             expectInert(renderList([{ slug: m.slug, name, brands: [effect], aliases: [], classes: [prose], uses: [], rx: 'rx' }], out));
           }
         }

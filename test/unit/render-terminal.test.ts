@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMonograph } from '../../src/compile/parse-monograph';
 import { sideEffectsReport } from '../../src/core/side-effects';
 import type { Output } from '../../src/io/output';
+import { showReport } from '../../src/core/show';
 import { renderShow } from '../../src/render/show';
 import { renderSideEffects } from '../../src/render/side-effects';
 
@@ -12,12 +13,12 @@ const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'al
 const record = parseMonograph(readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8'), 'baclofen.md', 'baclofen', tags);
 
 function terminal(width: number, level: 0 | 1 = 0): Output {
-  return { isTerminal: true, color: level > 0, width, style: new Chalk({ level }), out: () => {}, err: () => {} };
+  return { isTerminal: true, color: level > 0, width, style: new Chalk({ level }), out: () => {}, err: () => {}, note: () => {} };
 }
 
 describe('rendering for a terminal', () => {
   it('draws the side-effect table with boxes, bars and the note beside the effect', () => {
-    const lines = renderSideEffects(record.monograph, sideEffectsReport(record.monograph, { sort: 'percent' }).side_effects, terminal(80));
+    const lines = renderSideEffects(sideEffectsReport(record.monograph, { sort: 'percent' }), terminal(80));
     const text = lines.join('\n');
     expect(lines[0]).toMatch(/^┌─+┬/);
     expect(text).toMatch(/│ drowsiness — transient; +│ +10–63% │ █░░░░░ +│ +│ \[2\] label +│/);
@@ -26,7 +27,7 @@ describe('rendering for a terminal', () => {
   });
 
   it('wraps prose to the terminal width with bullets for lists', () => {
-    const text = renderShow(record, terminal(60));
+    const text = renderShow(showReport(record), terminal(60));
     const prose = text.split('\n').filter((line) => line.startsWith('  ') && !line.includes('│'));
     for (const line of prose) expect(line.length).toBeLessThanOrEqual(60);
     expect(text).toContain('  • Arthur Bannister\'s article');
@@ -37,9 +38,9 @@ describe('rendering for a terminal', () => {
       ...record,
       monograph: { ...record.monograph, name: 'Bac\u001b[31mlofen\u001b]0;pwned\u0007' },
     };
-    const plain = renderShow(hostile, terminal(80, 0));
+    const plain = renderShow(showReport(hostile), terminal(80, 0));
     expect(plain).not.toMatch(/\u001b/);
     expect(plain.startsWith('Bac\\x1b[31mlofen\\x1b]0;pwned\\x07\n')).toBe(true);
-    expect(renderShow(record, terminal(80, 1))).toMatch(/\u001b\[1m/);
+    expect(renderShow(showReport(record), terminal(80, 1))).toMatch(/\u001b\[1m/);
   });
 });

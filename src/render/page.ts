@@ -1,0 +1,18 @@
+/**
+ * What a table command prints. On a terminal it is read top to bottom: `head`
+ * (a title, a headline), `body` (the table) and `tail` (notes, sources, the
+ * reminder). Piped, stdout holds only the body, a header line and its rows,
+ * so `cut`, `sort` and `wc -l` see nothing else, and the head and tail go to
+ * stderr, where a person still reads them (see src/io/present.ts).
+ */
+export interface Page {
+  head: string[];
+  /** Piped: the header line first, then one line per row. */
+  body: string[];
+  tail: string[];
+}
+
+/** The page as one text, for a terminal: the parts in order (their own blank lines separate them). */
+export function pageText(page: Page): string {
+  return `${page.head.concat(page.body, page.tail).join('\n')}\n`;
+}
