@@ -7,9 +7,6 @@ import { formatPercent } from './percent.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
-// A drug column narrower than this breaks "10–63% (pl 36%)" over lines: stack instead.
-const MIN_CELL = 16;
-const EFFECT_WIDTH = 20;
 const NOT_LISTED = '—';
 
 /** "30% (pl 10%)", "rare", or — where the drug's sources do not list the effect. */
@@ -19,7 +16,7 @@ function cellText(cell: CompareCell | null): string {
   return cell.placebo_percent !== undefined ? `${figure} (pl ${formatPercent(cell.placebo_percent)})` : figure;
 }
 
-/** `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when the terminal is narrow), their interactions. */
+/** `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when the drugs' figures do not fit the screen), their interactions. */
 export function renderCompare(report: CompareReport, output: Output): string {
   const { style } = output;
   const names = report.drugs.map((drug) => cleanLine(drug.name));
@@ -30,21 +27,14 @@ export function renderCompare(report: CompareReport, output: Output): string {
   }
   lines.push('', style.bold('Side effects'));
   for (const line of wrapText(style.dim(`Highest figure each drug's sources give; pl = placebo; ${NOT_LISTED} = not listed by its sources (not the same as 0%).`), output, '', '')) lines.push(line);
-  const columnWidth = Math.floor((output.width - EFFECT_WIDTH - report.drugs.length - 1) / report.drugs.length);
-  if (output.isTerminal && columnWidth < MIN_CELL) {
-    for (const row of report.side_effects) {
-      const text = `${style.bold(cleanLine(row.effect))}: ${row.cells.map((cell, i) => `${names[i]} ${cellText(cell)}`).join('; ')}`;
-      for (const line of wrapText(text, output, '  ', '    ')) lines.push(line);
-    }
-  } else {
-    lines.push(
-      renderTable(
-        [{ title: 'Effect', width: EFFECT_WIDTH }, ...names.map((name) => ({ title: name, width: columnWidth, align: 'right' as const }))],
-        report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
-        output,
-      ),
-    );
-  }
+  // Figures keep to one line: where the drugs' columns cannot fit, the table stacks into one block per effect.
+  lines.push(
+    renderTable(
+      [{ title: 'Effect' }, ...names.map((name) => ({ title: name, align: 'right' as const, wrap: false }))],
+      report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
+      output,
+    ),
+  );
   const { interactions } = report;
   lines.push('', style.bold('Between them'), headline(interactions));
   for (const finding of interactions.interactions) {

@@ -45,15 +45,14 @@ export function renderInteractionsReport(report: InteractionsReport, output: Out
         cells: [finding.severity, `${names} (${links.join(', ')})`, names, links.join(', '), `${top.effect}${advice}`, [...new Set(finding.entries.map(refOf))].join(' ')],
       };
     });
-    const fixed = 17 + 22 + 9;
     const table = renderTable(
       [
-        { title: 'Severity', width: 17, paintRow: (text, row) => paint(rows[row]!.severity, output)(text) },
-        { title: 'Drugs (through)', width: 22, only: 'terminal' },
+        { title: 'Severity', paintRow: (text, row) => paint(rows[row]!.severity, output)(text), wrap: false },
+        { title: 'Drugs (through)', only: 'terminal' },
         { title: 'Drugs', only: 'pipe' },
         { title: 'Through', only: 'pipe' },
-        { title: 'What happens', width: Math.max(20, output.width - fixed - 5) },
-        { title: 'Source', width: 9 },
+        { title: 'What happens' },
+        { title: 'Source' },
       ],
       rows.map((row) => row.cells),
       output,
