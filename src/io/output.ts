@@ -55,24 +55,32 @@ export function createOutput({ stdout, stderr, env, color, pretty = false, pager
   const level = colorLevel(stdout.isTTY, env, when);
   const width = screenWidth(env, stdout.isTTY ? stdout.columns : pretty ? stderr().columns : undefined);
   const write = (text: string) => void stdout.write(text);
-  // Held back only on a terminal, to be paged if it turns out taller than the screen.
-  const held: string[] | undefined = stdout.isTTY && pager && (stdout.rows ?? 0) > 0 ? [] : undefined;
+  const writeErr = (text: string) => void stderr().write(text);
+  // On a terminal, what is written is held back, to be paged if it turns out taller than the
+  // screen; stderr's lines too, so that they come after the pager rather than scrolled away
+  // above it, and otherwise in their place among the rest.
+  const held: Array<{ text: string; toStderr: boolean }> | undefined = stdout.isTTY && pager && (stdout.rows ?? 0) > 0 ? [] : undefined;
   return {
     isTerminal,
     color: level > 0,
     width,
     style: new Chalk({ level }),
-    out: held ? (text) => void held.push(text) : write,
-    err: (line) => void stderr().write(`${cleanMessage(line)}\n`),
-    note: (text) => void stderr().write(text),
+    out: held ? (text) => void held.push({ text, toStderr: false }) : write,
+    err: (line) => (held ? void held.push({ text: `${cleanMessage(line)}\n`, toStderr: true }) : writeErr(`${cleanMessage(line)}\n`)),
+    note: writeErr,
     end: async () => {
       if (!held || held.length === 0) return;
-      const text = held.join('');
-      held.length = 0;
-      if (screenLines(text, width) < stdout.rows!) return write(text);
-      // The pager's code (and node:child_process) is loaded only when there is something to page.
-      const { page } = await import('./pager.js');
-      if (!(await page(text, env))) write(text);
+      const parts = held.splice(0);
+      const text = parts.flatMap((part) => (part.toStderr ? [] : [part.text])).join('');
+      if (screenLines(text, width) >= stdout.rows!) {
+        // The pager's code (and node:child_process) is loaded only when there is something to page.
+        const { page } = await import('./pager.js');
+        if (await page(text, env)) {
+          for (const part of parts) if (part.toStderr) writeErr(part.text);
+          return;
+        }
+      }
+      for (const part of parts) (part.toStderr ? writeErr : write)(part.text);
     },
   };
 }
