@@ -225,7 +225,9 @@ describe.skipIf(!hasScript)('the pager', () => {
     const pager = join(folder, 'quits.sh');
     writeFileSync(pager, '#!/bin/sh\nhead -c 100 > /dev/null\n');
     chmodSync(pager, 0o755);
-    const result = terminal(['show', 'tramadol'], { rows: 20, env: { PAGER: pager } });
+    // More than a pipe holds, so that medinfo is still writing when the pager has gone.
+    const every = medinfo(['list', '--names']).stdout.trim().split('\n');
+    const result = terminal(['show', ...every], { rows: 20, env: { PAGER: pager } });
     expect(result).toMatchObject({ code: 0, stdout: '' });
   });
 
@@ -239,13 +241,13 @@ describe.skipIf(!hasScript)('the pager', () => {
   });
 
   it('stderr lines come after the paged output, and in their place when nothing is paged', () => {
-    const pager = standIn();
+    const pager = standIn("echo '(the pager)'");
     const paged = terminal(['show', 'tramadol', 'baclofin'], { rows: 20, env: { PAGER: pager.command } });
     expect(paged.code).toBe(1);
     expect(pager.paged()).toContain('Tramadol');
     expect(pager.paged()).not.toContain('baclofin');
-    expect(paged.stdout).toBe('medinfo: no drug named "baclofin"\ndid you mean: baclofen?\nmedinfo: 1 of 2 names were not found\n');
-    const short = plain(terminal(['show', 'baclofin', 'baclofen', '--section', 'uses'], { rows: 40, env: { PAGER: pager.command } }).stdout);
-    expect(short).toMatch(/^medinfo: no drug named "baclofin"\ndid you mean: baclofen\?\n\nBaclofen\n/);
+    expect(paged.stdout).toBe('(the pager)\nmedinfo: no drug named "baclofin"\ndid you mean: baclofen?\nmedinfo: 1 of 2 names were not found\n');
+    const short = plain(terminal(['show', 'baclofen', 'baclofin', '--section', 'uses'], { rows: 40, env: { PAGER: pager.command } }).stdout);
+    expect(short).toMatch(/^Baclofen\n[^]*\nmedinfo: no drug named "baclofin"\ndid you mean: baclofen\?\nmedinfo: 1 of 2 names were not found\n$/);
   });
 });
