@@ -1,10 +1,11 @@
 // npm run build: bundle the CLI and the library compiler with esbuild, write dist/launch.json for
-// bin/medinfo, then compile data/ into dist/library.
+// bin/medinfo and the man page dist/medinfo.1, then compile data/ into dist/library.
 // npm run check:data -- [files]: only check the monographs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeLaunchFile } from './launch-file.mjs';
+import { writeManPage } from './man-page.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -39,6 +40,7 @@ await build({ ...common, entryPoints: ['src/compile/main.ts'], outfile: 'dist/bu
 if (!check) {
   await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.cjs', plugins: [noChildProcess, noChalkDetection] });
   writeLaunchFile();
+  writeManPage();
   await build({ ...common, entryPoints: ['src/compile/compiler.ts'], outfile: 'dist/compiler.cjs' });
 }
 const args = check ? ['--check', ...process.argv.slice(2).filter((a) => a !== '--check')] : [];

@@ -32,6 +32,14 @@ export function commandNames(): string[] {
   return COMMANDS.map((spec) => spec.name);
 }
 
+/** Each command's other names (`check` for `interactions`), which share its code cache. */
+export function commandAliases(): Record<string, string> {
+  const program = createProgram({ stdout: { isTTY: false, columns: undefined, write: () => undefined }, stderr: () => ({ write: () => true }), stdin: () => '', env: {} });
+  const aliases: Record<string, string> = {};
+  for (const command of program.commands) for (const alias of command.aliases()) aliases[alias] = command.name();
+  return aliases;
+}
+
 /** The global options that take a value (`--data-dir <dir>`): the launcher steps over their values to find the command. */
 export function valueOptions(): string[] {
   const program = createProgram({ stdout: { isTTY: false, columns: undefined, write: () => undefined }, stderr: () => ({ write: () => true }), stdin: () => '', env: {} });

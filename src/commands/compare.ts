@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { withBounds } from '../core/side-effects.js';
 import { duplicateTherapyClasses, effectVocabulary, resolveDrug } from '../core/catalog.js';
 import { compareDrugs } from '../core/compare.js';
 import { UsageError } from '../core/errors.js';
@@ -22,7 +23,8 @@ export const compare: CommandSpec = {
         const monographs = listMembers(catalog, items).map((member) => member.monograph);
         if (monographs.length < 2) throw new UsageError('compare needs at least two drugs');
         const report = compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog));
-        present(ctx.output, { json: report, text: (output) => renderCompare(report, output) }, options.json);
+        const json = { ...report, side_effects: report.side_effects.map((row) => ({ ...row, cells: row.cells.map((cell) => cell && withBounds(cell)) })) };
+        present(ctx.output, { json, text: (output) => renderCompare(report, output) }, options.json);
       }),
   warmUp: (catalog, output) => {
     const monographs = ['baclofen', 'tizanidine', 'cyclobenzaprine'].map((name) => resolveDrug(catalog, name).monograph);

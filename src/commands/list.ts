@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { present } from '../io/present.js';
 import { classVocabulary, listDrugs } from '../core/catalog.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { cleanLine } from '../io/sanitize.js';
@@ -29,7 +30,7 @@ export const list: CommandSpec = {
           if (drugs.length === 0) throw new NotFoundError(`no drug in the library carries the class "${tag}"`);
         }
         if (options.names) output.out(drugs.map((drug) => `${cleanLine(drug.slug)}\n`).join(''));
-        else output.out(options.json ? renderJson(drugs) : renderList(drugs, output));
+        else present(output, { json: drugs, text: (out) => renderList(drugs, out) }, options.json);
       }),
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };

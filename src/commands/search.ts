@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { present } from '../io/present.js';
 import { recordOf, type Catalog } from '../core/catalog.js';
 import { NotFoundError } from '../core/errors.js';
 import { searchCatalog } from '../core/search.js';
@@ -25,8 +26,10 @@ export const search: CommandSpec = {
         const { output, catalog } = context();
         const query = words.join(' ');
         const rows = searchRows(await catalog(), query, options.limit);
+        // No hits is still an answer for a program: an empty array, then exit 1.
+        if (rows.length === 0 && options.json) output.out(renderJson(rows));
         if (rows.length === 0) throw new NotFoundError(`no drugs match "${query}"`);
-        output.out(options.json ? renderJson(rows) : renderSearch(rows, output));
+        present(output, { json: rows, text: (out) => renderSearch(rows, out) }, options.json);
       }),
   warmUp: (catalog, output) => renderSearch(searchRows(catalog, 'muscle spasm', 10), output),
 };

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { resolveDrug } from '../core/catalog.js';
 import { findSection, sectionReport } from '../core/sections.js';
 import { showReport } from '../core/show.js';
+import { withBounds } from '../core/side-effects.js';
 import { renderShow } from '../render/show.js';
 import { answerDrugs } from './drug-names.js';
 import { examples, nonEmptyOption } from './options.js';
@@ -23,7 +24,7 @@ export const show: CommandSpec = {
         answerDrugs(context(), drugs, options.json, (record) => {
           const section = options.section === undefined ? undefined : findSection(record.monograph, options.section);
           return {
-            json: section === undefined ? record.monograph : sectionReport(record.monograph, section),
+            json: section === undefined ? { ...record.monograph, side_effects: record.monograph.side_effects.map(withBounds) } : sectionReport(record.monograph, section),
             text: (output) => renderShow(showReport(record, section), output),
           };
         }),

@@ -18,7 +18,9 @@ export type Catalog = readonly LibraryReader[];
  * replaces the bundled one for names, search, lists and effects alike.
  */
 export function ownerOf(catalog: Catalog, slug: string): LibraryReader | undefined {
-  return catalog.find((library) => library.slugFor(slug) === slug);
+  // The name index is keyed by name keys, and a slug's key has spaces for hyphens ("tylenol pm").
+  const key = nameKey(slug);
+  return catalog.find((library) => library.slugFor(key) === slug);
 }
 
 /** Whether the drug `slug`, found in the library at `rank`, is answered from a library before it. */

@@ -3,7 +3,7 @@ import { closeness } from './closeness.js';
 import type { EffectIndexRow } from '../library/library-format.js';
 import type { Monograph, PercentValue, SideEffect, Source } from './monograph.js';
 import { nameKey } from './names.js';
-import { topPercent } from './side-effects.js';
+import { topPercent, withBounds, type Bounds } from './side-effects.js';
 import { FREQUENCY_WORDS } from './vocabulary.js';
 
 /** The side-effect vocabulary: shown term → the words that mean the same (data/effect-terms.yaml). */
@@ -173,9 +173,9 @@ function byFigure(a: EffectRow, b: EffectRow): number {
  * (`terms`), so rows that labels word differently ("somnolence", "drowsiness")
  * can be matched across drugs by a script.
  */
-export function withTerms<R extends { side_effects: readonly SideEffect[] }>(report: R, terms: EffectTerms): R & { side_effects: Array<SideEffect & { terms: string[] }> } {
+export function withTerms<R extends { side_effects: readonly SideEffect[] }>(report: R, terms: EffectTerms): R & { side_effects: Array<SideEffect & Bounds & { terms: string[] }> } {
   return {
     ...report,
-    side_effects: report.side_effects.map((row) => ({ ...row, terms: [...new Set(effectsNamed(row.effect).map((piece) => termFor(terms, piece) ?? piece))] })),
+    side_effects: report.side_effects.map((row) => ({ ...withBounds(row), terms: [...new Set(effectsNamed(row.effect).map((piece) => termFor(terms, piece) ?? piece))] })),
   };
 }

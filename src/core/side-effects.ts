@@ -35,6 +35,24 @@ export function selectSideEffects(
   return { measured, unmeasured };
 }
 
+/** A figure's two ends: a single value is both; no figure is null. */
+export interface Bounds {
+  percent_low: number | null;
+  percent_high: number | null;
+  placebo_low: number | null;
+  placebo_high: number | null;
+}
+
+/**
+ * The row with its figures also as plain numbers, so a program (jq) reads
+ * every row the same way whether `percent` is 5, [5, 15] or absent.
+ */
+export function withBounds<R extends { percent?: PercentValue; placebo_percent?: PercentValue }>(row: R): R & Bounds {
+  const low = (value: PercentValue | undefined) => (value === undefined ? null : typeof value === 'number' ? value : value[0]);
+  const high = (value: PercentValue | undefined) => (value === undefined ? null : typeof value === 'number' ? value : value[1]);
+  return { ...row, percent_low: low(row.percent), percent_high: high(row.percent), placebo_low: low(row.placebo_percent), placebo_high: high(row.placebo_percent) };
+}
+
 /** What `side-effects` shows, as data: the JSON output, and the text renderer's input. */
 export interface SideEffectsReport {
   slug: string;

@@ -26,9 +26,10 @@ export function present(output: Output, answer: Presentable, json: boolean | und
 
 /**
  * A document goes to stdout whole. A page does too on a terminal; piped, only
- * its rows do, and its head and tail go to stderr. `header: false` leaves out
- * the header line, for the second and later pages of a batch, so a pipe sees
- * one header over all the rows.
+ * its rows do, so `cut -f1` sees only drug names and `wc -l` counts rows, and
+ * its head, the header line naming the columns and its tail go to stderr,
+ * where a person still reads them. `header: false` leaves the header line
+ * out, for the second and later pages of a batch.
  */
 function printText(output: Output, text: string | Page, header = true): void {
   if (typeof text === 'string') return output.out(text);
@@ -37,8 +38,8 @@ function printText(output: Output, text: string | Page, header = true): void {
     const kept = trimBlank(lines);
     if (kept.length > 0) output.note(`${kept.join('\n')}\n`);
   };
-  note(text.head);
-  const rows = header ? text.body : text.body.slice(1);
+  note(header ? text.head.concat(text.body.slice(0, 1)) : text.head);
+  const rows = text.body.slice(1);
   if (rows.length > 0) output.out(`${rows.join('\n')}\n`);
   note(text.tail);
 }

@@ -3,6 +3,7 @@ import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { headline } from './interactions-report.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import { formatPercent } from './percent.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -16,26 +17,32 @@ function cellText(cell: CompareCell | null): string {
   return cell.placebo_percent !== undefined ? `${figure} (pl ${formatPercent(cell.placebo_percent)})` : figure;
 }
 
-/** `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when the drugs' figures do not fit the screen), their interactions. */
-export function renderCompare(report: CompareReport, output: Output): string {
+/**
+ * `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when
+ * the drugs' figures do not fit the screen), their interactions. Piped, the
+ * matrix is the rows and the rest goes around it.
+ */
+export function renderCompare(report: CompareReport, output: Output): Page {
   const { style } = output;
   const names = report.drugs.map((drug) => cleanLine(drug.name));
-  const lines = [style.bold(`Comparing ${names.join(', ')}`), ''];
+  let lines = [style.bold(`Comparing ${names.join(', ')}`), ''];
+  const page: Page = { head: lines, body: [], tail: [] };
   for (const drug of report.drugs) {
     const facts = `${style.bold(cleanLine(drug.name))}: ${drug.classes.map(cleanLine).join(', ')}. Uses: ${drug.uses.map(cleanLine).join(', ')}. ${cleanLine(drug.rx)}.`;
     for (const line of wrapText(facts, output, '', '  ')) lines.push(line);
   }
   lines.push('', style.bold('Side effects'));
   for (const line of wrapText(style.dim(`Highest figure each drug's sources give; pl = placebo; ${NOT_LISTED} = not listed by its sources (not the same as 0%).`), output, '', '')) lines.push(line);
+  if (!output.isTerminal) lines = page.body;
   // Figures keep to one line: where the drugs' columns cannot fit, the table stacks into one block per effect.
-  lines.push(
-    renderTable(
-      [{ title: 'Effect' }, ...names.map((name) => ({ title: name, align: 'right' as const, wrap: false }))],
-      report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
-      output,
-    ),
+  const table = renderTable(
+    [{ title: 'Effect' }, ...names.map((name) => ({ title: name, align: 'right' as const, wrap: false }))],
+    report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
+    output,
   );
+  for (const line of table.split('\n')) lines.push(line);
   const { interactions } = report;
+  if (!output.isTerminal) lines = page.tail;
   lines.push('', style.bold('Between them'), headline(interactions));
   for (const finding of interactions.interactions) {
     const top = finding.entries[0]!;
@@ -46,5 +53,5 @@ export function renderCompare(report: CompareReport, output: Output): string {
   }
   for (const line of wrapText(style.dim('medinfo interactions <drugs> shows each entry with its source and advice.'), output, '', '')) lines.push(line);
   lines.push('', notAdvice(output));
-  return `${lines.join('\n')}\n`;
+  return page;
 }

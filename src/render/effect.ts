@@ -2,16 +2,17 @@ import type { EffectReport, EffectRow } from '../core/effects.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import { formatPercent } from './percent.js';
 import { CitedSources } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
 /** `medinfo effect`: which drugs list the effect, highest figure first, each row with its source. */
-export function renderEffectReport(report: EffectReport, output: Output): string {
+export function renderEffectReport(report: EffectReport, output: Output): Page {
   const others = report.matched_words.filter((word) => word !== report.term);
   const count = report.drugs.length;
-  const lines = [
+  const head = [
     output.style.bold(
       `${cleanLine(report.term)}${others.length > 0 ? ` (also: ${others.map(cleanLine).join(', ')})` : ''}: ${count === 0 ? 'no drug lists it' : `${count} drug${count === 1 ? '' : 's'} list it`}${report.among ? `, of ${report.among.length} checked` : ''}`,
     ),
@@ -19,6 +20,7 @@ export function renderEffectReport(report: EffectReport, output: Output): string
   const sources = new CitedSources();
   const refOf = (row: EffectRow) => `[${sources.cite(`the ${row.slug} monograph`, row.source)}] ${row.source.kind}`;
   const rows = report.drugs.flatMap((drug) => drug.rows);
+  const body: string[] = [];
   if (rows.length > 0) {
     const table = renderTable(
       [
@@ -38,13 +40,15 @@ export function renderEffectReport(report: EffectReport, output: Output): string
       }),
       output,
     );
-    lines.push('', table);
+    if (output.isTerminal) body.push('');
+    for (const line of table.split('\n')) body.push(line);
   }
+  const tail: string[] = [];
   if (report.not_listed && report.not_listed.length > 0) {
-    lines.push('');
-    for (const line of wrapText(`Not listed by the sources of: ${report.not_listed.map(cleanLine).join(', ')} (not the same as 0%).`, output, '', '  ')) lines.push(line);
+    tail.push('');
+    for (const line of wrapText(`Not listed by the sources of: ${report.not_listed.map(cleanLine).join(', ')} (not the same as 0%).`, output, '', '  ')) tail.push(line);
   }
-  for (const line of sources.render(output)) lines.push(line);
-  lines.push('', notAdvice(output));
-  return `${lines.join('\n')}\n`;
+  for (const line of sources.render(output)) tail.push(line);
+  tail.push('', notAdvice(output));
+  return { head, body, tail };
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../core/monograph.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import { CitedSources } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -25,53 +26,64 @@ function paint(severity: Severity, output: Output): (text: string) => string {
   return { contraindicated: style.bold.red, major: style.red, moderate: style.yellow, minor: style.blue }[severity];
 }
 
-/** `medinfo interactions`: the headline, one row per pair (most severe first), duplicate therapy, sources, and the caveats. */
-export function renderInteractionsReport(report: InteractionsReport, output: Output): string {
-  const lines = [output.style.bold(headline(report))];
+/**
+ * `medinfo interactions`: the headline, one row per pair (most severe first),
+ * duplicate therapy, sources, and the caveats. Piped, the rows are the
+ * interactions and then the duplicate-therapy warnings, marked so in the
+ * Severity column.
+ */
+export function renderInteractionsReport(report: InteractionsReport, output: Output): Page {
+  const piped = !output.isTerminal;
+  const head = [output.style.bold(headline(report))];
   const via = report.drugs.filter((drug) => drug.via).map((drug) => `${cleanLine(drug.name)} (in ${cleanLine(drug.via!)})`);
-  if (via.length > 0) for (const line of wrapText(`Checked as ingredients: ${via.join(', ')}`, output, '', '  ')) lines.push(line);
+  if (via.length > 0) for (const line of wrapText(`Checked as ingredients: ${via.join(', ')}`, output, '', '  ')) head.push(line);
 
   const sources = new CitedSources();
   const refOf = (entry: FindingEntry) => `[${sources.cite(`the ${entry.in} monograph`, entry.source)}]`;
 
-  if (report.interactions.length > 0) {
-    const rows = report.interactions.map((finding) => {
-      const top = finding.entries[0]!;
-      const links = [...new Set(finding.entries.map((entry) => (entry.link === 'direct' ? 'direct' : entry.link)))];
-      const advice = top.management ? ` What to do: ${top.management}` : '';
-      const names = finding.names.join(' + ');
-      return {
-        severity: finding.severity,
-        cells: [finding.severity, `${names} (${links.join(', ')})`, names, links.join(', '), `${top.effect}${advice}`, [...new Set(finding.entries.map(refOf))].join(' ')],
-      };
-    });
+  const rows = report.interactions.map((finding) => {
+    const top = finding.entries[0]!;
+    const links = [...new Set(finding.entries.map((entry) => (entry.link === 'direct' ? 'direct' : entry.link)))];
+    const advice = top.management ? ` What to do: ${top.management}` : '';
+    const names = finding.names.join(' + ');
+    return {
+      severity: finding.severity,
+      cells: [finding.severity, `${names} (${links.join(', ')})`, names, links.join(', '), `${top.effect}${advice}`, [...new Set(finding.entries.map(refOf))].join(' ')],
+    };
+  });
+  const duplicates = report.duplicate_therapy.map((warning) => {
+    const names = warning.names.join(' + ');
+    return ['duplicate therapy', '', names, warning.class, warning.meaning, ''];
+  });
+  const body: string[] = [];
+  if (rows.length > 0 || (piped && duplicates.length > 0)) {
     const table = renderTable(
       [
-        { title: 'Severity', paintRow: (text, row) => paint(rows[row]!.severity, output)(text), wrap: false },
+        { title: 'Severity', paintRow: (text, row) => (rows[row] ? paint(rows[row].severity, output)(text) : text), wrap: false },
         { title: 'Drugs (through)', only: 'terminal' },
         { title: 'Drugs', only: 'pipe' },
         { title: 'Through', only: 'pipe' },
         { title: 'What happens' },
         { title: 'Source' },
       ],
-      rows.map((row) => row.cells),
+      rows.map((row) => row.cells).concat(piped ? duplicates : []),
       output,
     );
-    lines.push('', table);
+    if (!piped) body.push('');
+    for (const line of table.split('\n')) body.push(line);
   }
 
-  if (report.duplicate_therapy.length > 0) {
-    lines.push('', output.style.bold('Duplicate therapy'));
+  const tail: string[] = [];
+  if (!piped && report.duplicate_therapy.length > 0) {
+    tail.push('', output.style.bold('Duplicate therapy'));
     for (const warning of report.duplicate_therapy) {
       const text = `${warning.names.map(cleanLine).join(' + ')}: ${warning.class === 'same-ingredient' ? 'the same ingredient' : `both ${cleanLine(warning.class)}`}. ${cleanLine(warning.meaning)}`;
-      for (const line of wrapText(text, output, '  ', '    ')) lines.push(line);
+      for (const line of wrapText(text, output, '  ', '    ')) tail.push(line);
     }
   }
-
-  for (const line of sources.render(output)) lines.push(line);
-
-  lines.push('');
-  for (const line of wrapText(NOT_PROOF, output, '', '')) lines.push(line);
-  lines.push(notAdvice(output));
-  return `${lines.join('\n')}\n`;
+  for (const line of sources.render(output)) tail.push(line);
+  tail.push('');
+  for (const line of wrapText(NOT_PROOF, output, '', '')) tail.push(line);
+  tail.push(notAdvice(output));
+  return { head, body, tail };
 }

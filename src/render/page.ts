@@ -1,8 +1,8 @@
 /**
  * What a table command prints. On a terminal it is read top to bottom: `head`
  * (a title, a headline), `body` (the table) and `tail` (notes, sources, the
- * reminder). Piped, stdout holds only the body, a header line and its rows,
- * so `cut`, `sort` and `wc -l` see nothing else, and the head and tail go to
+ * reminder). Piped, stdout holds only the body's rows, so `cut`, `sort` and
+ * `wc -l` see nothing else; the head, the header line and the tail go to
  * stderr, where a person still reads them (see src/io/present.ts).
  */
 export interface Page {

@@ -1,10 +1,11 @@
 import type { SearchResult } from '../core/search-result.js';
 import { notAdvice } from './notice.js';
+import type { Page } from './page.js';
 import type { Output } from '../io/output.js';
 import { renderTable } from './table.js';
 
 /** Ranked results: drug, what matched, and a short excerpt. */
-export function renderSearch(rows: readonly SearchResult[], output: Output): string {
+export function renderSearch(rows: readonly SearchResult[], output: Output): Page {
   const table = renderTable(
     [
       { title: 'Drug', paint: output.style.bold },
@@ -21,5 +22,5 @@ export function renderSearch(rows: readonly SearchResult[], output: Output): str
     ]),
     output,
   );
-  return `${table}\n\n${notAdvice(output)}\n`;
+  return { head: [], body: table.split('\n'), tail: ['', notAdvice(output)] };
 }

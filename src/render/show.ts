@@ -44,6 +44,9 @@ export function renderShow(report: ShowReport, output: Output): string {
     if (monograph.side_effects.length > 0) {
       const figures = { ...report.side_effects, sources: report.sources };
       parts.push(['', style.bold.cyan('Side-effect figures')], renderSideEffects(figures, output, 'document'), renderGaps(monograph.gaps, output));
+    } else {
+      // A monograph with no figures can still say what it could not confirm (a combination product's own label).
+      parts.push(renderGaps(monograph.gaps, output));
     }
     if (monograph.studies.length > 0) parts.push(['', style.bold.cyan('Studies')], renderStudies(monograph.studies, report.sources, output));
     if (monograph.interactions.length > 0) parts.push(['', style.bold.cyan('Interactions')], renderInteractions(monograph.interactions, report.sources, output));

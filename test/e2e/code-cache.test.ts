@@ -109,6 +109,12 @@ describe('the start-up code cache', () => {
     expect(cacheFiles()).toEqual(['list.bin', 'show.bin']);
   });
 
+  it('an alias shares its command\'s cache: check is interactions', () => {
+    const env = { XDG_CACHE_HOME: base };
+    expect(medinfo(['check', 'alprazolam', 'clonazepam'], env).code).toBe(0);
+    expect(cacheFiles()).toEqual(['interactions.bin']);
+  });
+
   it('a word that is not a command uses the cache of no command', () => {
     const env = { XDG_CACHE_HOME: base };
     expect(medinfo(['shwo', 'baclofen'], env).code).toBe(2);

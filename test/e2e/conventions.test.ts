@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ESCAPE, medinfo, root } from './run';
+import { ESCAPE, medinfo, root, complaints } from './run';
 
 describe('command-line conventions', () => {
   it('prints no escape codes when piped', () => {
@@ -69,6 +69,40 @@ describe('command-line conventions', () => {
     });
     rmSync(cache, { recursive: true, force: true });
     expect(result.stdout).toBe('Baclofen\n' + result.stdout.split('\n')[1] + '\n');
-    expect(result.stderr).toBe('');
+    expect(complaints(result.stderr)).toBe('');
+  });
+});
+
+describe('the piped-output rule', () => {
+  const tables: Array<[string, string[]]> = [
+    ['list', ['list']],
+    ['search', ['search', 'dizziness']],
+    ['side-effects', ['side-effects', 'baclofen']],
+    ['studies', ['studies', 'baclofen']],
+    ['interactions', ['interactions', 'baclofen', 'zolpidem', 'tramadol', 'sertraline', 'alcohol']],
+    ['effect', ['effect', 'drowsiness']],
+    ['compare', ['compare', 'baclofen', 'tizanidine', 'cyclobenzaprine']],
+  ];
+  for (const [name, args] of tables) {
+    it(`${name}: stdout holds only tab-separated rows, each with the same number of columns`, () => {
+      const { stdout, stderr, code } = medinfo(args);
+      expect(code, stderr).toBe(0);
+      const rows = stdout.split('\n');
+      expect(rows.pop(), 'stdout ends with a line break').toBe('');
+      expect(rows.length).toBeGreaterThan(1);
+      const columns = rows[0]!.split('\t').length;
+      expect(columns).toBeGreaterThan(1);
+      for (const row of rows) expect(row.split('\t'), row).toHaveLength(columns);
+      expect(stdout).not.toMatch(/not medical advice|^Sources$/m);
+      // The header line naming the columns is on stderr, as many names as the rows have cells.
+      expect(stderr.split('\n').some((line) => line.split('\t').length === columns && /^[A-Z]/.test(line))).toBe(true);
+      if (name !== 'list') expect(stderr).toMatch(/not medical advice/);
+    });
+  }
+
+  it('show is a document: piped, it stays whole on stdout with its reminder last', () => {
+    const { stdout, stderr } = medinfo(['show', 'baclofen']);
+    expect(stderr).toBe('');
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/not medical advice/);
   });
 });

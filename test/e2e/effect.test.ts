@@ -36,11 +36,12 @@ describe('medinfo effect', () => {
   });
 
   it('--among answers "which of my medicines can cause dizziness?", naming those whose sources do not list it', () => {
-    const { stdout, code } = medinfo(['effect', 'dizziness', '--among', 'baclofen,zolpidem,lisinopril,levothyroxine']);
+    const { stdout, stderr, code } = medinfo(['effect', 'dizziness', '--among', 'baclofen,zolpidem,lisinopril,levothyroxine']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^dizziness \(also: [^)]*\): 3 drugs list it, of 4 checked\n/);
+    expect(stderr).toMatch(/^dizziness \(also: [^)]*\): 3 drugs list it, of 4 checked\n/);
+    expect(new Set(stdout.trimEnd().split('\n').map((row) => row.split('\t')[1]))).toEqual(new Set(['baclofen', 'zolpidem', 'lisinopril']));
     expect(report(['dizziness', '--among', 'baclofen,levothyroxine']).not_listed).toEqual(['levothyroxine']);
-    expect(stdout).toContain('not the same as 0%');
+    expect(stderr).toContain('not the same as 0%');
   });
 
   it('--min keeps only figures at or above it', () => {

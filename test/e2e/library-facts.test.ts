@@ -8,7 +8,7 @@ describe('what the bundled library shows', () => {
   });
 
   it('side-effects keeps the rows of one effect together, highest figure first', () => {
-    const rows = medinfo(['side-effects', 'baclofen']).stdout.split('\n').slice(1, 4).map((line) => line.split('\t').slice(0, 4));
+    const rows = medinfo(['side-effects', 'baclofen']).stdout.split('\n').slice(0, 3).map((line) => line.split('\t').slice(0, 4));
     expect(rows).toEqual([
       ['drowsiness', '10–63%', '', '[2] label'],
       ['drowsiness', '63%', '36%', '[2] label'],
@@ -17,8 +17,7 @@ describe('what the bundled library shows', () => {
   });
 
   it('search ranks the drug whose name matches above drugs that only mention it', () => {
-    const rows = medinfo(['search', 'hydralazine']).stdout.split('\n').slice(1);
-    expect(rows[0]).toMatch(/^hydralazine\tname: Hydralazine/);
-    expect(medinfo(['search', 'tramadol']).stdout.split('\n')[1]).toMatch(/^tramadol\tname: Tramadol/);
+    expect(medinfo(['search', 'hydralazine']).stdout).toMatch(/^hydralazine\tname: Hydralazine/);
+    expect(medinfo(['search', 'tramadol']).stdout).toMatch(/^tramadol\tname: Tramadol/);
   });
 });

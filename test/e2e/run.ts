@@ -50,6 +50,18 @@ export function json<T = any>(args: string[]): T {
 // eslint-disable-next-line no-control-regex
 export const ESCAPE = /\u001b/;
 
+/**
+ * The errors and warnings on stderr, without the title, notes and reminder a
+ * piped table command also writes there.
+ */
+export function complaints(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('medinfo:'))
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
 /** Whether `script` (util-linux) is here to give medinfo a pseudo-terminal. */
 export const hasScript = spawnSync('script', ['-V'], { encoding: 'utf8' }).status === 0;
 

@@ -39,30 +39,31 @@ describe('medinfo side-effects', () => {
     const { stdout, code } = medinfo(['side-effects', 'baclofen']);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe('Effect\tPatients\tPlacebo\tSource\tParticipants\tNote\tFrequency\tDrug');
+    expect(lines[0]).toBe('drowsiness\t10–63%\t\t[2] label\t\ttransient; range across studies\t\tbaclofen');
     expect(lines).toContain('drowsiness\t10–63%\t\t[2] label\t\ttransient; range across studies\t\tbaclofen');
     expect(lines).toContain('drowsiness\t63%\t36%\t[2] label\t175\tone controlled study\t\tbaclofen');
     expect(lines).toContain('drowsiness\t30%\t\t[1] article\t\t\t\tbaclofen');
     expect(lines).toContain('hallucinations\t\t\t[2] label\t\t\trare\tbaclofen');
     expect(stdout).not.toContain('█');
-    expect(lines.slice(1, -1).every((line) => line.split('\t').length === 8)).toBe(true);
+    expect(lines.slice(0, -1).every((line) => line.split('\t').length === 8)).toBe(true);
     expect(stdout.endsWith('\tbaclofen\n')).toBe(true);
   });
 
   it('piped, the title, the sources and the reminder go to stderr, where a person still reads them', () => {
     const { stdout, stderr } = medinfo(['side-effects', 'baclofen']);
     expect(stdout).not.toMatch(/side effects|Sources|not medical advice/);
-    expect(stderr).toMatch(/^Baclofen — side effects\n/);
+    expect(stderr).toMatch(/^Baclofen — side effects\nEffect\tPatients\tPlacebo\tSource\tParticipants\tNote\tFrequency\tDrug\n/);
     expect(stderr).toContain('Sources\n  [1] Baclofen and Insomnia');
     expect(stderr).toMatch(/not medical advice.*\n$/);
   });
 
-  it('several drugs piped: one header over every row, the Drug column telling them apart', () => {
-    const { stdout, code } = medinfo(['side-effects', 'baclofen', 'zolpidem']);
+  it('several drugs piped: one header (on stderr) over every row, the Drug column telling them apart', () => {
+    const { stdout, stderr, code } = medinfo(['side-effects', 'baclofen', 'zolpidem']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.filter((line) => line.startsWith('Effect\t'))).toHaveLength(1);
-    const drugs = new Set(lines.slice(1).map((line) => line.split('\t')[7]));
+    expect(stderr.split('\n').filter((line) => line.startsWith('Effect\t'))).toHaveLength(1);
+    expect(stdout).not.toContain('Effect\t');
+    const drugs = new Set(lines.map((line) => line.split('\t')[7]));
     expect([...drugs]).toEqual(['baclofen', 'zolpidem']);
   });
 
@@ -96,5 +97,18 @@ describe('medinfo side-effects', () => {
     const { stderr, code } = medinfo(['side-effects', 'baclofen', '--sort', 'size']);
     expect(code).toBe(2);
     expect(stderr).toContain('Allowed choices are percent, name');
+  });
+});
+
+describe('side-effect figures in JSON', () => {
+  it('every row has percent_low and percent_high beside percent, so jq needs no type test', () => {
+    const rows = json<{ side_effects: Array<Record<string, unknown>> }>(['side-effects', 'baclofen', '--json']).side_effects;
+    const range = rows.find((row) => Array.isArray(row.percent))!;
+    expect(range).toMatchObject({ percent: [10, 63], percent_low: 10, percent_high: 63, placebo_low: null, placebo_high: null });
+    expect(rows.find((row) => row.percent === 63)).toMatchObject({ percent_low: 63, percent_high: 63, placebo_low: 36, placebo_high: 36 });
+    expect(rows.find((row) => row.frequency === 'rare')).toMatchObject({ percent_low: null, percent_high: null });
+    for (const row of rows) expect(row).toHaveProperty('percent_high');
+    const shown = json<{ side_effects: Array<Record<string, unknown>> }>(['show', 'baclofen', '--json']).side_effects;
+    for (const row of shown) expect(row).toHaveProperty('percent_low');
   });
 });

@@ -16,8 +16,8 @@ describe('medinfo studies', () => {
     const { stdout, stderr, code } = medinfo(['studies', 'lioresal']);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe('Study\tParticipants\tOutcome\tSource\tDrug');
-    expect(lines[1]).toBe('Small-scale baclofen sleep study\t30\t30% of participants reported better sleep\t[1] article\tbaclofen');
+    expect(stderr).toContain('\nStudy\tParticipants\tOutcome\tSource\tDrug\n');
+    expect(lines[0]).toBe('Small-scale baclofen sleep study\t30\t30% of participants reported better sleep\t[1] article\tbaclofen');
     expect(stdout).not.toContain('not medical advice');
     expect(stderr).toMatch(/^Baclofen — studies\n/);
     expect(stderr).toContain('  [1] Baclofen and Insomnia');
@@ -47,6 +47,20 @@ describe('medinfo search', () => {
     expect(hits[0].snippet.toLowerCase()).toContain('forums');
   });
 
+  it('finds drugs whose slug has a hyphen: "tylenol" finds Tylenol PM, "john" finds St John\'s wort', () => {
+    const { stdout, stderr, code } = medinfo(['search', 'tylenol', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0]).toMatchObject({ slug: 'tylenol-pm' });
+    expect(json(['search', 'john', '--json'])[0]).toMatchObject({ slug: 'st-johns-wort' });
+  });
+
+  it('"advil" finds both Advil PM and ibuprofen, whose brand is Advil', () => {
+    const hits = json(['search', 'advil', '--json']) as Array<{ slug: string; matched: Array<{ field: string; value: string }> }>;
+    expect(hits.find((h) => h.slug === 'advil-pm')?.matched).toContainEqual({ field: 'name', value: 'Advil PM' });
+    expect(hits.find((h) => h.slug === 'ibuprofen')?.matched).toContainEqual({ field: 'brand', value: 'Advil' });
+  });
+
   it('exits 1 with a message on stderr when nothing matches', () => {
     const { stdout, stderr, code } = medinfo(['search', 'xylophone']);
     expect(code).toBe(1);
@@ -58,11 +72,25 @@ describe('medinfo search', () => {
     expect(medinfo(['search', 'sleep', '--limit', '0']).code).toBe(2);
   });
 
-  it('prints a table of drug, what matched and a snippet, then the reminder', () => {
-    const { stdout, code } = medinfo(['search', 'dizziness']);
+  it('piped, prints only rows of drug, what matched and a snippet; the header and the reminder go to stderr', () => {
+    const { stdout, stderr, code } = medinfo(['search', 'dizziness']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Drug.*Matched.*Snippet/);
-    expect(stdout).toMatch(/not medical advice.*\n$/);
+    expect(stdout).toMatch(/^gabapentin\tside effect: dizziness/);
+    expect(stdout).not.toMatch(/Snippet|not medical advice|\n\n/);
+    expect(stderr).toMatch(/^Drug\tMatched\tSnippet\n[^]*not medical advice.*\n$/);
+  });
+
+  it('search dizziness | cut -f1 prints only drug names', () => {
+    const names = medinfo(['search', 'dizziness']).stdout.trimEnd().split('\n').map((row) => row.split('\t')[0]);
+    const slugs = new Set(medinfo(['list', '--names']).stdout.trimEnd().split('\n'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) expect(slugs.has(name!), name).toBe(true);
+  });
+
+  it('search --json with no hits prints [] and exits 1', () => {
+    const { stdout, code } = medinfo(['search', 'xyzzyq', '--json']);
+    expect(stdout).toBe('[]\n');
+    expect(code).toBe(1);
   });
 });
 

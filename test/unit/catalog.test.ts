@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLibrary } from '../../src/compile/compile-library';
 import { parseMonograph } from '../../src/compile/parse-monograph';
-import { listDrugs, resolveDrug } from '../../src/core/catalog';
+import { listDrugs, ownerOf, recordOf, resolveDrug } from '../../src/core/catalog';
 import { NotFoundError } from '../../src/core/errors';
 import { searchCatalog } from '../../src/core/search';
 import { selectSideEffects } from '../../src/core/side-effects';
@@ -49,6 +49,14 @@ describe('resolving a drug name', () => {
     const user = library(renamed('baclofen', 'Baclofen (local)', []));
     expect(resolveDrug([user, ...catalog], 'lioresal').monograph.name).toBe('Baclofen (local)');
     expect(listDrugs([user, ...catalog]).map((d) => d.name)).toEqual(['Baclofen (local)', 'Hydroxyzine']);
+  });
+
+  it('applies the same rule to a slug with a hyphen (its name key has a space)', () => {
+    const bundled = library(renamed('tylenol-pm', 'Tylenol PM', []));
+    const user = library(renamed('tylenol-pm', 'Tylenol PM (local)', []));
+    expect(recordOf([bundled], 'tylenol-pm').monograph.name).toBe('Tylenol PM');
+    expect(ownerOf([user, bundled], 'tylenol-pm')).toBe(user);
+    expect(recordOf([user, bundled], 'tylenol-pm').monograph.name).toBe('Tylenol PM (local)');
   });
 });
 

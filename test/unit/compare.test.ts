@@ -4,6 +4,7 @@ import { duplicateTherapyClasses, effectVocabulary, resolveDrug } from '../../sr
 import { compareDrugs } from '../../src/core/compare';
 import type { Output } from '../../src/io/output';
 import { renderCompare } from '../../src/render/compare';
+import { pageText } from '../../src/render/page';
 import { bundledLibrary } from '../../src/store/bundled';
 
 const catalog = [bundledLibrary()];
@@ -16,13 +17,13 @@ const report = compareDrugs(
 
 describe('medinfo compare', () => {
   it('three drugs fit 80 columns as one table', () => {
-    const text = renderCompare(report, terminal(80));
+    const text = pageText(renderCompare(report, terminal(80)));
     expect(text).toMatch(/│ Effect +│ +Baclofen │ +Tizanidine │ +Cyclobenzaprine │/);
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   it('at 60 columns, where the figures do not fit side by side, it stacks one block per effect', () => {
-    const text = renderCompare(report, terminal(60));
+    const text = pageText(renderCompare(report, terminal(60)));
     expect(text).not.toContain('┌');
     expect(text).toMatch(/\nEffect: drowsiness\nBaclofen: 10–63%\nTizanidine: [^\n]+\nCyclobenzaprine: 38% \(pl 10%\)\n/);
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
@@ -32,11 +33,11 @@ describe('medinfo compare', () => {
     const dryMouth = report.side_effects.find((row) => row.effect === 'dry mouth')!;
     expect(dryMouth.cells[0]).toBeNull();
     expect(dryMouth.cells[2]).toMatchObject({ percent: 32, placebo_percent: 7 });
-    expect(renderCompare(report, terminal(80)).replace(/\s+/g, ' ')).toContain('not listed by its sources (not the same as 0%)');
+    expect(pageText(renderCompare(report, terminal(80))).replace(/\s+/g, ' ')).toContain('not listed by its sources (not the same as 0%)');
   });
 
   it('ends with the interactions between the compared drugs', () => {
     expect(report.interactions.pairs_checked).toBe(3);
-    expect(renderCompare(report, terminal(80))).toMatch(/\nBetween them\n\d+ interactions? /);
+    expect(pageText(renderCompare(report, terminal(80)))).toMatch(/\nBetween them\n\d+ interactions? /);
   });
 });

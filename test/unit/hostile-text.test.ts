@@ -94,7 +94,7 @@ describe('text from arguments and data never reaches the terminal as control cha
             expectInert(renderShow(showReport({ monograph, blocks }), out));
             expectInert(pageText(renderSideEffectsPage(sideEffectsReport(monograph, { sort: 'percent' }), out)));
             expectInert(pageText(renderStudiesPage(studiesReport(monograph), out)));
-            expectInert(renderList([{ slug: m.slug, name, brands: [effect], aliases: [], classes: [prose], uses: [], rx: 'rx' }], out));
+            expectInert(pageText(renderList([{ slug: m.slug, name, brands: [effect], aliases: [], classes: [prose], uses: [], rx: 'rx' }], out)));
           }
         }
         expect(renderJson(monograph)).not.toMatch(ACTIVE);
