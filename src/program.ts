@@ -33,7 +33,7 @@ export function createProgram(streams: Streams): Command {
   const program = new Command('medinfo')
     .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
     .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
-    .addOption(new Option('--color <when>', 'color the output: auto (on a terminal, as NO_COLOR and FORCE_COLOR say), always or never').choices(COLOR_WHEN))
+    .addOption(new Option('--color <when>', 'when to color the output; auto colors a terminal, as NO_COLOR and FORCE_COLOR allow').choices(COLOR_WHEN))
     .option('--no-color', 'never color the output, as --color never (the last of the two given wins)')
     .option('--pretty', 'lay the output out as for a terminal, in color, even when piped: medinfo show baclofen --pretty | less -R')
     .option('--no-pager', 'print straight to the terminal ($MEDINFO_PAGER, $PAGER or less -FRX page what is taller than the screen)')
