@@ -88,7 +88,7 @@ interface Placed {
  * width; the columns it cut down then share their room in proportion to
  * their widest cells.
  */
-export function fit(columns: readonly Column[], cells: readonly string[][], screen: number): Placed[] | undefined {
+function fit(columns: readonly Column[], cells: readonly string[][], screen: number): Placed[] | undefined {
   const { stringWidth } = textTools();
   const measured = columns.map((column, index) => {
     const titleWord = longestWordOf(column.title, stringWidth);
