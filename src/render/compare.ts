@@ -14,7 +14,7 @@ const NOT_LISTED = '—';
 function cellText(cell: CompareCell | null): string {
   if (!cell) return NOT_LISTED;
   const figure = cell.percent !== undefined ? formatPercent(cell.percent) : (cell.frequency ?? '');
-  return cell.placebo_percent !== undefined ? `${figure} (pl ${formatPercent(cell.placebo_percent)})` : figure;
+  return cell.placebo_percent !== undefined ? `${figure} (${cell.comparator ? cleanLine(cell.comparator) : 'pl'} ${formatPercent(cell.placebo_percent)})` : figure;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SideEffectsReport } from '../core/side-effects.js';
 import { FREQUENCY_WORDS } from '../core/vocabulary.js';
 import type { Output } from '../io/output.js';
-import { formatPercent, percentBar } from './percent.js';
+import { formatControl, formatPercent, percentBar } from './percent.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
 import type { Page } from './page.js';
@@ -64,7 +64,7 @@ export function renderSideEffects(report: SideEffectsReport, output: Output, lay
           : row.effect,
         formatPercent(row.percent),
         row.percent === undefined ? '' : percentBar(row.percent, BAR_WIDTH),
-        formatPercent(row.placebo_percent),
+        formatControl(row),
         sourceRef(report.sources, row.source),
         row.participants ? String(row.participants) : '',
         row.note ?? '',
