@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { compare } from './commands/compare.js';
 import { compile } from './commands/compile.js';
 import { effect } from './commands/effect.js';
@@ -13,7 +13,7 @@ import type { CommandSpec } from './commands/spec.js';
 import { studies } from './commands/studies.js';
 import { validate } from './commands/validate.js';
 import { createContext, type Context, type Streams } from './context.js';
-import { createOutput } from './io/output.js';
+import { COLOR_WHEN, createOutput, type RunOutput } from './io/output.js';
 import { UsageError } from './core/errors.js';
 import { cleanMessage } from './io/sanitize.js';
 
@@ -35,7 +35,10 @@ export function createProgram(streams: Streams): Command {
   const program = new Command('medinfo')
     .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
     .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
-    .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
+    .addOption(new Option('--color <when>', 'when to color the output; auto colors a terminal, as NO_COLOR and FORCE_COLOR allow').choices(COLOR_WHEN))
+    .option('--no-color', 'never color the output, as --color never (the last of the two given wins)')
+    .option('--pretty', 'lay the output out as for a terminal, in color, even when piped: medinfo show baclofen --pretty | less -R')
+    .option('--no-pager', 'print straight to the terminal ($MEDINFO_PAGER, $PAGER or less -FRX page what is taller than the screen)')
     .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins; MEDINFO_PATH folders come after these, see medinfo paths)', folderListOption)
     .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
     .showSuggestionAfterError()
@@ -43,8 +46,9 @@ export function createProgram(streams: Streams): Command {
 
   const getContext = () => context!;
   program.hook('preAction', () => {
-    const globals = program.opts<{ color: boolean; dataDir?: string[] }>();
-    const output = createOutput({ stdout: streams.stdout, stderr: streams.stderr, env: streams.env, colorFlag: globals.color });
+    const globals = program.opts<{ color?: (typeof COLOR_WHEN)[number] | false; pretty?: boolean; pager: boolean; dataDir?: string[] }>();
+    const output = createOutput({ ...streams, color: globals.color, pretty: globals.pretty, pager: globals.pager });
+    outputs.set(program, output);
     context = createContext(output, globals.dataDir ?? [], streams);
   });
   for (const spec of COMMANDS) program.addCommand(spec.create(getContext));
@@ -61,6 +65,13 @@ export function createProgram(streams: Streams): Command {
   configure(program);
   program.commands.forEach(configure);
   return program;
+}
+
+const outputs = new WeakMap<Command, RunOutput>();
+
+/** Writes what the program's command printed and the output held back for the pager; nothing when no command ran. */
+export async function endOutput(program: Command): Promise<void> {
+  await outputs.get(program)?.end();
 }
 
 /** `medinfo help [command]`: commander's own prints the whole help to stderr, exit 1, for an unknown command. */

@@ -21,7 +21,7 @@ export function warmUp(command: string): void {
   }
   const spec = COMMANDS.find((candidate) => candidate.name === command);
   for (const isTTY of [true, false]) {
-    const output = createOutput({ stdout: { isTTY, columns: 80, write: () => undefined }, stderr: () => ({ write: () => true }), env: {}, colorFlag: true });
+    const output = createOutput({ stdout: { isTTY, columns: 80, write: () => undefined }, stderr: () => ({ write: () => true }), env: {}, pager: false });
     spec?.warmUp?.(catalog, output);
   }
   renderJson(catalog[0]!.record('baclofen').monograph);

@@ -29,7 +29,7 @@ export function renderSideEffectsPage(report: SideEffectsReport, output: Output)
 /** The note that the table is partial: what the sources hold that could not be confirmed. */
 export function renderGaps(gaps: readonly string[] | undefined, output: Output): string[] {
   if (!gaps || gaps.length === 0) return [];
-  const lines = ['', output.style.yellow('Not included (the sources have more than medinfo could confirm):')];
+  const lines = [''].concat(wrapText(output.style.yellow('Not included (the sources have more than medinfo could confirm):'), output, '', ''));
   for (const gap of gaps) for (const line of wrapText(cleanLine(gap), output, '  - ', '    ')) lines.push(line);
   return lines;
 }
@@ -48,15 +48,13 @@ export function renderSideEffects(report: SideEffectsReport, output: Output, lay
   };
   let lines: string[] = [];
   if (rows.measured.length > 0) {
-    const fixed = 10 + (BAR_WIDTH + 2) + 9 + 13;
-    const effectWidth = Math.max(18, output.width - fixed - 6);
     const table = renderTable(
       [
-        { title: 'Effect', width: effectWidth },
-        { title: 'Patients', width: 10, align: 'right' },
-        { title: '', width: BAR_WIDTH + 2, paint: output.style.cyan, only: 'terminal' },
-        { title: 'Placebo', width: 9, align: 'right' },
-        { title: 'Source', width: 13 },
+        { title: 'Effect' },
+        { title: 'Patients', align: 'right', wrap: false },
+        { title: '', paint: output.style.cyan, only: 'terminal', optional: true, wrap: false },
+        { title: 'Placebo', align: 'right', wrap: false },
+        { title: 'Source' },
         { title: 'Participants', only: 'pipe' },
         { title: 'Note', only: 'pipe' },
         ...(piped ? [{ title: 'Frequency' }, { title: 'Drug' }] : []),
@@ -84,7 +82,7 @@ export function renderSideEffects(report: SideEffectsReport, output: Output, lay
       const group = rows.unmeasured.filter((row) => row.frequency === word);
       if (group.length === 0) continue;
       const items = group.map((row) => `${cleanLine(row.effect)} ${sourceRef(report.sources, row.source).split(' ')[0]}`);
-      lines.push(`  ${word}: ${items.join(', ')}`);
+      for (const line of wrapText(`${word}: ${items.join(', ')}`, output, '  ', '    ')) lines.push(line);
     }
   }
   return lines;

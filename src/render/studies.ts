@@ -22,13 +22,12 @@ export function renderStudiesPage(report: StudiesReport, output: Output): Page {
 
 /** Study, participants, outcome and source, one row per study; with `slug`, piped, the drug too (a page's rows, not a document's). */
 export function renderStudies(studies: readonly Study[], sources: readonly NumberedSource[], output: Output, slug?: string): string[] {
-  const outcomeWidth = Math.max(20, output.width - 24 - 14 - 13 - 5);
   return renderTable(
     [
-      { title: 'Study', width: 24 },
-      { title: 'Participants', width: 14, align: 'right' },
-      { title: 'Outcome', width: outcomeWidth },
-      { title: 'Source', width: 13 },
+      { title: 'Study' },
+      { title: 'Participants', align: 'right', wrap: false },
+      { title: 'Outcome' },
+      { title: 'Source' },
       ...(slug === undefined ? [] : [{ title: 'Drug', only: 'pipe' as const }]),
     ],
     studies.map((study) => [

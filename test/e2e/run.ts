@@ -61,3 +61,29 @@ export function complaints(stderr: string): string {
     .map((line) => `${line}\n`)
     .join('');
 }
+
+/** Whether `script` (util-linux) is here to give medinfo a pseudo-terminal. */
+export const hasScript = spawnSync('script', ['-V'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * Runs the built CLI on a pseudo-terminal `columns` wide and `rows` high
+ * (through util-linux's `script`), as medinfo() does otherwise. What the
+ * terminal showed comes back in `stdout` (stderr included, as a terminal
+ * shows both), with line ends as "\n".
+ */
+export function terminal(args: string[], { columns = 80, rows = 1000, env = {} }: { columns?: number; rows?: number; env?: Record<string, string | undefined> } = {}): Result {
+  const base = { ...process.env };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'MEDINFO_DEBUG', 'PAGER', 'MEDINFO_PAGER', 'LESS']) delete base[name];
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const command = `stty rows ${rows} cols ${columns}; exec ${[process.execPath, join(root, 'bin', 'medinfo'), ...args].map(quote).join(' ')}`;
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: root,
+    // script runs the command with $SHELL, and bash would set COLUMNS to the terminal's width.
+    env: { ...base, SHELL: '/bin/sh', TERM: 'xterm', XDG_CACHE_HOME: cacheHome, ...env },
+    encoding: 'utf8',
+    // script passes its stdin to the terminal: an empty one, so nothing waits for keys.
+    input: '',
+    timeout: 60_000,
+  });
+  return { stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: result.stderr, code: result.status };
+}
