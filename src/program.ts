@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { classes } from './commands/classes.js';
 import { compare } from './commands/compare.js';
 import { compile } from './commands/compile.js';
 import { effect } from './commands/effect.js';
@@ -22,7 +23,7 @@ declare const MEDINFO_VERSION: string;
  * Registration, the launcher's per-command code cache and its warm-up all read
  * this list; nothing else keeps one.
  */
-export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, compile];
+export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, classes, compile];
 
 /**
  * The commander program over `streams`. Nothing runs until it is parsed;
