@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { classes } from './commands/classes.js';
+import { bareWords, unknownCommand } from './commands/bare-words.js';
 import { compare } from './commands/compare.js';
 import { compile } from './commands/compile.js';
 import { effect } from './commands/effect.js';
@@ -13,7 +14,6 @@ import type { CommandSpec } from './commands/spec.js';
 import { studies } from './commands/studies.js';
 import { createContext, type Context, type Streams } from './context.js';
 import { createOutput } from './io/output.js';
-import { UsageError } from './core/errors.js';
 import { cleanMessage } from './io/sanitize.js';
 
 declare const MEDINFO_VERSION: string;
@@ -31,17 +31,23 @@ export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, int
  */
 export function createProgram(streams: Streams): Command {
   let context: Context | undefined;
-  const program = new Command('medinfo')
+  const getContext = () => context!;
+  const program: Command = new Command('medinfo')
     .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
     .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
     .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
     .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins)', folderListOption)
-    .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
+    .usage('[options] <command> ...\n       medinfo [options] <drug> [show options]')
+    .argument('[drug...]', 'with no command: the drug to show (medinfo baclofen is medinfo show baclofen)')
+    .allowUnknownOption()
+    .action((words: string[]) => bareWords(getContext(), words, program))
+    .addHelpText('after', examples('medinfo show baclofen', 'medinfo lioresal', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
     .showSuggestionAfterError()
     .exitOverride();
 
-  const getContext = () => context!;
+  // Once per run: `medinfo <drug>` runs the program's action, then show's.
   program.hook('preAction', () => {
+    if (context) return;
     const globals = program.opts<{ color: boolean; dataDir?: string[] }>();
     const output = createOutput({ stdout: streams.stdout, stderr: streams.stderr, env: streams.env, colorFlag: globals.color });
     context = createContext(output, globals.dataDir ?? [], streams);
@@ -70,7 +76,7 @@ function helpCommand(program: Command): Command {
     .action((name?: string) => {
       if (name === undefined) program.help();
       const command = program.commands.find((candidate) => candidate.name() === name && candidate.name() !== 'help');
-      if (!command) throw new UsageError(`unknown command "${name}" (medinfo --help lists the commands)`);
+      if (!command) throw unknownCommand(program, name, undefined);
       command.help();
     });
 }
