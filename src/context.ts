@@ -17,6 +17,8 @@ export interface Streams {
 export interface Context {
   output: Output;
   catalog(): Promise<Catalog>;
+  /** The libraries a run given these --data-dir folders would read: completion reads those on the line it completes. */
+  catalogFor(dataDirs: readonly string[]): Promise<Catalog>;
   /** Drug names on stdin, for `-`: one per line, blank lines and # comments skipped. */
   stdinLines(): string[];
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
@@ -28,6 +30,12 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
   const { env } = streams;
   let catalog: Promise<Catalog> | undefined;
   const warn = (message: string) => output.err(`medinfo: warning: ${message}`);
+  const open = async (dirs: readonly string[]): Promise<Catalog> => {
+    const bundled = bundledLibrary();
+    if (dirs.length === 0) return [bundled];
+    const { openDataDir } = await import('./store/user-folder.js');
+    return [...dirs.map((dir) => openDataDir(dir, bundled, env, warn)), bundled];
+  };
   return {
     output,
     stdinLines: () => stdinLines(streams.stdin),
@@ -36,13 +44,9 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       return compileDataDir(folder, out, bundledLibrary(), warn);
     },
     catalog: () => {
-      catalog ??= (async () => {
-        const bundled = bundledLibrary();
-        if (dataDirs.length === 0) return [bundled];
-        const { openDataDir } = await import('./store/user-folder.js');
-        return [...dataDirs.map((dir) => openDataDir(dir, bundled, env, warn)), bundled];
-      })();
+      catalog ??= open(dataDirs);
       return catalog;
     },
+    catalogFor: open,
   };
 }

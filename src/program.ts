@@ -3,6 +3,7 @@ import { classes } from './commands/classes.js';
 import { bareWords, unknownCommand } from './commands/bare-words.js';
 import { compare } from './commands/compare.js';
 import { compile } from './commands/compile.js';
+import { completer, completion } from './commands/completion.js';
 import { effect } from './commands/effect.js';
 import { interactions } from './commands/interactions.js';
 import { list } from './commands/list.js';
@@ -10,7 +11,7 @@ import { folderListOption, examples } from './commands/options.js';
 import { search } from './commands/search.js';
 import { show } from './commands/show.js';
 import { sideEffects } from './commands/side-effects.js';
-import type { CommandSpec } from './commands/spec.js';
+import type { CommandSpec, CompletionData } from './commands/spec.js';
 import { studies } from './commands/studies.js';
 import { createContext, type Context, type Streams } from './context.js';
 import { createOutput } from './io/output.js';
@@ -18,12 +19,21 @@ import { cleanMessage } from './io/sanitize.js';
 
 declare const MEDINFO_VERSION: string;
 
+/** The completion data (src/commands/spec.ts) of what this file defines: the global options, a bare drug name, and help. */
+const PROGRAM_COMPLETION = new Map<string, CompletionData>([
+  ['medinfo', { arguments: ['drug'], options: { '--data-dir': 'data-dir' } }],
+  ['help', { arguments: ['command'] }],
+]);
+
 /**
  * The command table: every command medinfo has, in the order help lists them.
  * Registration, the launcher's per-command code cache and its warm-up all read
  * this list; nothing else keeps one.
  */
-export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, classes, compile];
+export const COMMANDS: readonly CommandSpec[] = [
+  show, sideEffects, studies, interactions, compare, effect, search, list, classes, compile, completion,
+  completer((name) => COMMANDS.find((spec) => spec.name === name)?.complete ?? PROGRAM_COMPLETION.get(name) ?? {}),
+];
 
 /**
  * The commander program over `streams`. Nothing runs until it is parsed;
@@ -52,7 +62,7 @@ export function createProgram(streams: Streams): Command {
     const output = createOutput({ stdout: streams.stdout, stderr: streams.stderr, env: streams.env, colorFlag: globals.color });
     context = createContext(output, globals.dataDir ?? [], streams);
   });
-  for (const spec of COMMANDS) program.addCommand(spec.create(getContext));
+  for (const spec of COMMANDS) program.addCommand(spec.create(getContext), { hidden: spec.hidden ?? false });
   program.helpCommand(false).addCommand(helpCommand(program));
   const configure = (command: Command) =>
     command

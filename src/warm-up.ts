@@ -1,3 +1,4 @@
+import { BARE_COMMAND } from './commands/bare-words.js';
 import { resolveDrug } from './core/catalog.js';
 import { createOutput } from './io/output.js';
 import { renderJson } from './render/json.js';
@@ -35,7 +36,7 @@ const BARE_WORD = 'drug';
 
 /** The row of the command table whose code runs under a launcher name: a command, an alias of one, or a bare drug name. */
 function specName(command: string): string | undefined {
-  if (command === BARE_WORD) return 'show';
+  if (command === BARE_WORD) return BARE_COMMAND;
   return quietProgram().commands.find((candidate) => candidate.name() === command || candidate.aliases().includes(command))?.name();
 }
 

@@ -4,6 +4,9 @@ import { UsageError } from '../core/errors.js';
 import { suggestWords } from '../core/suggest.js';
 import type { Context } from '../context.js';
 
+/** The command words with no command run. */
+export const BARE_COMMAND = 'show';
+
 /**
  * `medinfo <words>` with no command, the habit of tldr users: words that
  * begin with an exact drug name (generic, brand or alias, as `show` resolves
@@ -18,7 +21,7 @@ export async function bareWords(context: Context, words: readonly string[], prog
   if (names.length === 0) program.error(`error: unknown option '${words[0]}'`, { code: 'commander.unknownOption' });
   const [first] = resolveList(await context.catalog(), [names]);
   if (first && 'miss' in first) throw unknownCommand(program, first.query, first.miss.suggestions);
-  const show = program.commands.find((command) => command.name() === 'show')!;
+  const show = program.commands.find((command) => command.name() === BARE_COMMAND)!;
   await show.parseAsync([...words], { from: 'user' });
 }
 

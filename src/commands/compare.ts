@@ -24,6 +24,7 @@ export const compare: CommandSpec = {
         const report = compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog));
         present(ctx.output, { json: report, text: (output) => renderCompare(report, output) }, options.json);
       }),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const monographs = ['baclofen', 'tizanidine', 'cyclobenzaprine'].map((name) => resolveDrug(catalog, name).monograph);
     renderCompare(compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog)), output);

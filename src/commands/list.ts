@@ -34,5 +34,6 @@ export const list: CommandSpec = {
         if (options.names) output.out(drugs.map((drug) => `${cleanLine(drug.slug)}\n`).join(''));
         else output.out(options.json ? renderJson(drugs) : renderList(drugs, output));
       }),
+  complete: { options: { '--class': 'class' } },
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };

@@ -27,5 +27,6 @@ export const show: CommandSpec = {
           };
         }),
       ),
+  complete: { arguments: ['drug'], options: { '--section': 'section' } },
   warmUp: (catalog, output) => renderShow(resolveDrug(catalog, 'lioresal'), output),
 };

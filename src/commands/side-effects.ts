@@ -27,6 +27,7 @@ export const sideEffects: CommandSpec = {
           return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(monograph, report, output, options.min) };
         }),
       ),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const { monograph } = resolveDrug(catalog, 'lioresal');
     renderSideEffectsPage(monograph, sideEffectsReport(monograph, { sort: 'percent' }), output);

@@ -20,6 +20,7 @@ export const studies: CommandSpec = {
           return { json: report, text: (output) => renderStudiesPage(monograph, report, output) };
         }),
       ),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const { monograph } = resolveDrug(catalog, 'lioresal');
     renderStudiesPage(monograph, studiesReport(monograph), output);
