@@ -69,5 +69,5 @@ export function run(argv: string[]): void {
   });
 }
 
-export { commandAliases, commandNames, valueOptions, warmUp } from './warm-up.js';
+export { commandNames, valueOptions, warmUp } from './warm-up.js';
 export { programOutline } from './outline.js';

@@ -19,6 +19,8 @@ export interface Streams {
 export interface Context {
   output: Output;
   catalog(): Promise<Catalog>;
+  /** The libraries a run given these --data-dir folders would read: completion reads those on the line it completes. */
+  catalogFor(dataDirs: readonly string[]): Promise<Catalog>;
   /** Drug names on stdin, for `-`: one per line, blank lines and # comments skipped. */
   stdinLines(): string[];
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
@@ -36,6 +38,14 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
   const { env } = streams;
   let catalog: Promise<Catalog> | undefined;
   const warn = (message: string) => output.err(`medinfo: warning: ${message}`);
+  // The folders of a run: these --data-dir folders, then MEDINFO_PATH's, before the bundled library.
+  const open = async (dirs: readonly string[]): Promise<Catalog> => {
+    const bundled = bundledLibrary();
+    const folders = userFolders(dirs, env);
+    if (folders.length === 0) return [bundled];
+    const { openUserFolders } = await import('./store/user-folder.js');
+    return [...openUserFolders(folders, bundled, env, warn), bundled];
+  };
   return {
     output,
     stdinLines: () => stdinLines(streams.stdin),
@@ -48,14 +58,9 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       return validatePaths(paths, bundledLibrary());
     },
     catalog: () => {
-      catalog ??= (async () => {
-        const bundled = bundledLibrary();
-        const folders = userFolders(dataDirs, env);
-        if (folders.length === 0) return [bundled];
-        const { openUserFolders } = await import('./store/user-folder.js');
-        return [...openUserFolders(folders, bundled, env, warn), bundled];
-      })();
+      catalog ??= open(dataDirs);
       return catalog;
     },
+    catalogFor: open,
   };
 }

@@ -30,6 +30,7 @@ export const compare: CommandSpec = {
         };
         present(ctx.output, { json, text: (output) => renderCompare(report, output) }, options.json);
       }),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const monographs = ['baclofen', 'tizanidine', 'cyclobenzaprine'].map((name) => resolveDrug(catalog, name).monograph);
     renderCompare(compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog)), output);

@@ -34,6 +34,7 @@ export const effect: CommandSpec = {
         present(ctx.output, { json, text: (output) => renderEffectReport(report, output) }, options.json);
         if (report.drugs.length === 0 && !among) throw new NotFoundError(`no drug in the library lists "${term}"${options.min === undefined ? '' : ` at ${options.min}% or more`}`);
       }),
+  complete: { arguments: ['effect'], options: { '--among': 'drug-list' } },
   warmUp: (catalog, output) => {
     const words = wordsFor(effectVocabulary(catalog), 'drowsiness');
     renderEffectReport(effectReport('drowsiness', words, listingsOf(catalog, words), {}), output);

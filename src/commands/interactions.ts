@@ -41,6 +41,7 @@ ${examples(
         present(ctx.output, { json, text: (output) => renderInteractionsReport(report, output) }, options.json);
         if (options.failOn && reachesSeverity(report, options.failOn)) throw new FoundAtSeverity(options.failOn);
       }),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const members = ['baclofen', 'zolpidem', 'tramadol', 'sertraline', 'alcohol'].map((name) => ({ monograph: resolveDrug(catalog, name).monograph }));
     renderInteractionsReport(checkInteractions(members, duplicateTherapyClasses(catalog)), output);

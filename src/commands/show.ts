@@ -33,5 +33,6 @@ export const show: CommandSpec = {
           };
         }),
       ),
+  complete: { arguments: ['drug'], options: { '--section': 'section' } },
   warmUp: (catalog, output) => renderShow(showReport(resolveDrug(catalog, 'lioresal')), output),
 };

@@ -26,6 +26,7 @@ export const sideEffects: CommandSpec = {
           return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(report, output) };
         }),
       ),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     renderSideEffectsPage(sideEffectsReport(resolveDrug(catalog, 'lioresal').monograph, { sort: 'percent' }), output);
   },

@@ -20,6 +20,7 @@ export const studies: CommandSpec = {
           return { json: report, text: (output) => renderStudiesPage(report, output) };
         }),
       ),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     renderStudiesPage(studiesReport(resolveDrug(catalog, 'lioresal').monograph), output);
   },

@@ -176,6 +176,17 @@ export function classVocabulary(catalog: Catalog): Record<string, string> {
   return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().classes));
 }
 
+/** A class tag and what it means, as `medinfo classes` lists them. */
+export interface ClassTag {
+  tag: string;
+  meaning: string;
+}
+
+/** The class tags of the catalog, in the vocabulary's own order (data/classes.yaml groups them by kind). */
+export function classTags(catalog: Catalog): ClassTag[] {
+  return Object.entries(classVocabulary(catalog)).map(([tag, meaning]) => ({ tag, meaning }));
+}
+
 /** The classes marked for duplicate-therapy checks (tag → why), shared by the catalog's libraries. */
 export function duplicateTherapyClasses(catalog: Catalog): Record<string, string> {
   return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().duplicateTherapy ?? {}));

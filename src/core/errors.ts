@@ -13,6 +13,10 @@ export abstract class MedinfoError extends Error {
 /** A bad command line: unknown option value, missing folder. Exit 2. */
 export class UsageError extends MedinfoError {
   readonly exitCode = 2;
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.details.push(...details);
+  }
 }
 
 /** Nothing matched what the user asked for. Exit 1. */

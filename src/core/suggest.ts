@@ -1,5 +1,6 @@
 import type { LibraryReader } from '../library/library-reader.js';
 import { forEachPosting } from '../library/library-format.js';
+import { closeness } from './closeness.js';
 import { fuzzyMatch } from './fuzzy.js';
 import { listsOf } from './phrase-list.js';
 
@@ -34,4 +35,19 @@ export function suggestNames(catalog: readonly LibraryReader[], key: string, lim
     .sort((a, b) => b.quality - a.quality || (a.label < b.label ? -1 : 1))
     .slice(0, limit)
     .map((s) => s.label);
+}
+
+/**
+ * Up to `limit` of `candidates` (command names, class tags) that look like
+ * `typed`, best first, for "did you mean": the same closeness and cut-offs as
+ * drug names, over a short list held in memory.
+ */
+export function suggestWords(candidates: readonly string[], typed: string, limit: number): string[] {
+  const scored = candidates.map((word) => ({ word, quality: closeness(typed, word) })).filter((s) => s.quality >= MIN_QUALITY);
+  const best = Math.max(0, ...scored.map((s) => s.quality));
+  return scored
+    .filter((s) => s.quality >= best - MAX_BEHIND_BEST)
+    .sort((a, b) => b.quality - a.quality || (a.word < b.word ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => s.word);
 }
