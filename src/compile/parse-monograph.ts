@@ -4,6 +4,7 @@ import { DataError } from '../core/errors.js';
 import type { Block, DrugRecord, Section, Span } from '../core/monograph.js';
 import type { Problem } from '../core/problem.js';
 import { FrontMatterSchema } from '../core/schema.js';
+import { suggestWords } from '../core/suggest.js';
 import { checkBodyNesting } from './body-nesting.js';
 import { splitFrontMatter } from './front-matter.js';
 import { yamlLines, type LineOf } from './yaml-lines.js';
@@ -74,7 +75,7 @@ export function checkMonograph(text: string, file: string, expectedSlug: string,
   }
   if (Array.isArray(front.classes)) {
     front.classes.forEach((tag: unknown, i) => {
-      if (typeof tag === 'string' && !classTags.has(tag) && !refused(`classes[${i}]`)) report(`classes[${i}]`, `"${tag}" is not a known class tag (see docs/classes.md)`);
+      if (typeof tag === 'string' && !classTags.has(tag) && !refused(`classes[${i}]`)) report(`classes[${i}]`, unknownTag(tag, classTags));
     });
   }
   sources.forEach((source, i) => {
@@ -246,4 +247,10 @@ function mergeSpans(spans: Span[]): Span[] {
     else merged.push({ ...span });
   }
   return merged;
+}
+
+/** "not a known class tag", with the nearest tag when one is close: a user folder's author fixes a typo in one step. */
+function unknownTag(tag: string, known: ReadonlySet<string>): string {
+  const [near] = suggestWords([...known], tag, 1);
+  return `"${tag}" is not a known class tag (${near ? `did you mean ${near}? ` : ''}medinfo classes lists them)`;
 }

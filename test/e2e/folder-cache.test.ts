@@ -108,7 +108,7 @@ describe('the folder cache', () => {
 });
 
 describe('a damaged folder cache', () => {
-  const warning = () => `medinfo: warning: ${join(stable, 'broken.md')}:4: classes[0]: "not-a-real-class" is not a known class tag (see docs/classes.md) (skipped)\n`;
+  const warning = () => `medinfo: warning: ${join(stable, 'broken.md')}:4: classes[0]: "not-a-real-class" is not a known class tag (medinfo classes lists them) (skipped)\n`;
 
   /** Caches the stable folder, damages its entry with `damage`, and expects `args` to answer as before, with only the usual warning. */
   function answersAsBefore(args: string[], damage: (entry: string) => void) {

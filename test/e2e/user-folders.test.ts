@@ -173,7 +173,7 @@ describe('medinfo validate', () => {
     const { stdout, stderr, code } = check([file]);
     expect(code).toBe(1);
     expect(stdout).toBe(
-      `${file}:6: classes[0]: "z-drugs" is not a known class tag (see docs/classes.md)\n` + `${file}:12: side_effects[1].percent: must be 0–100\n`,
+      `${file}:6: classes[0]: "z-drugs" is not a known class tag (did you mean z-drug? medinfo classes lists them)\n` + `${file}:12: side_effects[1].percent: must be 0–100\n`,
     );
     // Piped, the summary goes to stderr, so stdout holds only the problems.
     expect(stderr).toBe('2 problems in 1 of 1 file\n');
@@ -207,7 +207,7 @@ describe('medinfo validate', () => {
     const { stdout, code } = check([file, '--json']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([
-      { file, line: 6, field: 'classes[0]', message: '"z-drugs" is not a known class tag (see docs/classes.md)' },
+      { file, line: 6, field: 'classes[0]', message: '"z-drugs" is not a known class tag (did you mean z-drug? medinfo classes lists them)' },
       { file, line: 12, field: 'side_effects[1].percent', message: 'must be 0–100' },
     ]);
   });

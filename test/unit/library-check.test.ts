@@ -48,7 +48,7 @@ describe('checking one monograph', () => {
 
   it('rejects an unknown class tag', () => {
     expect(problemOf((text) => text.replace('classes: [z-drug,', 'classes: [no-such-class,'))).toBe(
-      'zopiclone.md:6: classes[0]: "no-such-class" is not a known class tag (see docs/classes.md)',
+      'zopiclone.md:6: classes[0]: "no-such-class" is not a known class tag (medinfo classes lists them)',
     );
   });
 });
