@@ -33,7 +33,9 @@ const noChalkDetection = {
     }));
   },
 };
+// The completion scripts (src/completion/medinfo.*) are shell files, bundled as text.
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: true,
+  loader: { '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
   define: { MEDINFO_VERSION: JSON.stringify(version) } };
 
 await build({ ...common, entryPoints: ['src/compile/main.ts'], outfile: 'dist/build.cjs' });

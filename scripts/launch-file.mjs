@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 export function writeLaunchFile(dist = 'dist') {
   const bundle = resolve(dist, 'cli.cjs');
   const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 32);
-  const { commandAliases, commandNames, valueOptions } = createRequire(import.meta.url)(bundle);
-  const launch = { bundle: hash, commands: commandNames(), aliases: commandAliases(), valueOptions: valueOptions() };
+  const { commandNames, valueOptions } = createRequire(import.meta.url)(bundle);
+  const launch = { bundle: hash, commands: commandNames(), valueOptions: valueOptions() };
   writeFileSync(join(dist, 'launch.json'), `${JSON.stringify(launch)}\n`);
 }
 

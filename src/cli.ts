@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import type { Streams } from './context.js';
 import { MedinfoError } from './core/errors.js';
 import { openStderr } from './io/output.js';
 import { cleanMessage } from './io/sanitize.js';
 import { openStdout, OutputClosed, OutputFailed, WRITE_FAILED } from './io/stdout.js';
-import { createProgram } from './program.js';
+import { createProgram, endOutput } from './program.js';
 
 /**
  * Runs medinfo on `argv` and returns its exit code: 0 success, 1 nothing found,
@@ -13,15 +13,28 @@ import { createProgram } from './program.js';
  * This is the one place where errors become messages and exit codes.
  */
 export async function main(argv: string[], streams: Streams): Promise<number> {
-  try {
-    await createProgram(streams).parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (error) {
-    const stderr = streams.stderr();
-    const code = exitCodeFor(error, (line) => void stderr.write(`${cleanMessage(line)}\n`));
-    if (code === 70 && streams.env.MEDINFO_DEBUG) stderr.write(`${(error as Error)?.stack}\n`);
+  const messages: string[] = [];
+  const failed = (error: unknown) => {
+    const code = exitCodeFor(error, (line) => void messages.push(`${cleanMessage(line)}\n`));
+    if (code === 70 && streams.env.MEDINFO_DEBUG) messages.push(`${(error as Error)?.stack}\n`);
     return code;
+  };
+  let code = 0;
+  let program: Command | undefined;
+  try {
+    program = createProgram(streams);
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    code = failed(error);
   }
+  // What the command printed comes first (paged, if it is long), then why it failed.
+  try {
+    if (program) await endOutput(program);
+  } catch (error) {
+    if (code === 0) code = failed(error);
+  }
+  if (messages.length > 0) streams.stderr().write(messages.join(''));
+  return code;
 }
 
 function exitCodeFor(error: unknown, err: (line: string) => void): number {
@@ -56,5 +69,5 @@ export function run(argv: string[]): void {
   });
 }
 
-export { commandAliases, commandNames, valueOptions, warmUp } from './warm-up.js';
+export { commandNames, valueOptions, warmUp } from './warm-up.js';
 export { programOutline } from './outline.js';

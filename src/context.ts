@@ -1,8 +1,10 @@
+import type { Validation } from './compile/validate.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
+import { userFolders } from './store/folders.js';
 
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
@@ -17,17 +19,33 @@ export interface Streams {
 export interface Context {
   output: Output;
   catalog(): Promise<Catalog>;
+  /** The libraries a run given these --data-dir folders would read: completion reads those on the line it completes. */
+  catalogFor(dataDirs: readonly string[]): Promise<Catalog>;
   /** Drug names on stdin, for `-`: one per line, blank lines and # comments skipped. */
   stdinLines(): string[];
   /** `medinfo compile`: compiles a folder of monographs into `out`; returns how many drugs it holds. */
   compile(folder: string, out: string): Promise<number>;
+  /** `medinfo validate`: checks monograph files and folders (the bundled monographs when none is named). */
+  validate(paths: readonly string[]): Promise<Validation>;
 }
 
-/** The context of one run: `dataDirs` are the --data-dir folders, in the order given (the first wins). */
+/**
+ * The context of one run: `dataDirs` are the --data-dir folders, in the order
+ * given; with MEDINFO_PATH's after them (store/folders.ts), they come before
+ * the bundled library, and the first that has a drug answers for it.
+ */
 export function createContext(output: Output, dataDirs: readonly string[], streams: Streams): Context {
   const { env } = streams;
   let catalog: Promise<Catalog> | undefined;
   const warn = (message: string) => output.err(`medinfo: warning: ${message}`);
+  // The folders of a run: these --data-dir folders, then MEDINFO_PATH's, before the bundled library.
+  const open = async (dirs: readonly string[]): Promise<Catalog> => {
+    const bundled = bundledLibrary();
+    const folders = userFolders(dirs, env);
+    if (folders.length === 0) return [bundled];
+    const { openUserFolders } = await import('./store/user-folder.js');
+    return [...openUserFolders(folders, bundled, env, warn), bundled];
+  };
   return {
     output,
     stdinLines: () => stdinLines(streams.stdin),
@@ -35,14 +53,14 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       const { compileDataDir } = await import('./store/user-folder.js');
       return compileDataDir(folder, out, bundledLibrary(), warn);
     },
+    validate: async (paths) => {
+      const { validatePaths } = await import('./store/validate-paths.js');
+      return validatePaths(paths, bundledLibrary());
+    },
     catalog: () => {
-      catalog ??= (async () => {
-        const bundled = bundledLibrary();
-        if (dataDirs.length === 0) return [bundled];
-        const { openDataDir } = await import('./store/user-folder.js');
-        return [...dataDirs.map((dir) => openDataDir(dir, bundled, env, warn)), bundled];
-      })();
+      catalog ??= open(dataDirs);
       return catalog;
     },
+    catalogFor: open,
   };
 }

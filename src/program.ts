@@ -1,28 +1,42 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { classes } from './commands/classes.js';
+import { bareWords, unknownCommand } from './commands/bare-words.js';
 import { compare } from './commands/compare.js';
 import { compile } from './commands/compile.js';
+import { completer, completion } from './commands/completion.js';
 import { effect } from './commands/effect.js';
 import { interactions } from './commands/interactions.js';
 import { list } from './commands/list.js';
+import { paths } from './commands/paths.js';
 import { folderListOption, examples } from './commands/options.js';
 import { search } from './commands/search.js';
 import { show } from './commands/show.js';
 import { sideEffects } from './commands/side-effects.js';
-import type { CommandSpec } from './commands/spec.js';
+import type { CommandSpec, CompletionData } from './commands/spec.js';
 import { studies } from './commands/studies.js';
+import { validate } from './commands/validate.js';
 import { createContext, type Context, type Streams } from './context.js';
-import { createOutput } from './io/output.js';
+import { COLOR_WHEN, createOutput, type RunOutput } from './io/output.js';
 import { UsageError } from './core/errors.js';
 import { cleanMessage } from './io/sanitize.js';
 
 declare const MEDINFO_VERSION: string;
+
+/** The completion data (src/commands/spec.ts) of what this file defines: the global options, a bare drug name, and help. */
+const PROGRAM_COMPLETION = new Map<string, CompletionData>([
+  ['medinfo', { arguments: ['drug'], options: { '--data-dir': 'data-dir' } }],
+  ['help', { arguments: ['command'] }],
+]);
 
 /**
  * The command table: every command medinfo has, in the order help lists them.
  * Registration, the launcher's per-command code cache and its warm-up all read
  * this list; nothing else keeps one.
  */
-export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, interactions, compare, effect, search, list, compile];
+export const COMMANDS: readonly CommandSpec[] = [
+  show, sideEffects, studies, interactions, compare, effect, search, list, classes, compile, validate, paths, completion,
+  completer((name) => COMMANDS.find((spec) => spec.name === name)?.complete ?? PROGRAM_COMPLETION.get(name) ?? {}),
+];
 
 /**
  * The commander program over `streams`. Nothing runs until it is parsed;
@@ -30,22 +44,32 @@ export const COMMANDS: readonly CommandSpec[] = [show, sideEffects, studies, int
  */
 export function createProgram(streams: Streams): Command {
   let context: Context | undefined;
-  const program = new Command('medinfo')
+  const getContext = () => context!;
+  const program: Command = new Command('medinfo')
     .description('Offline reference for medications: monographs, side-effect figures, studies and sources.')
     .version(typeof MEDINFO_VERSION === 'string' ? MEDINFO_VERSION : 'dev', '-V, --version')
-    .option('--no-color', 'never color the output (NO_COLOR and FORCE_COLOR are honored too)')
-    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins)', folderListOption)
-    .addHelpText('after', examples('medinfo show baclofen', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
+    .addOption(new Option('--color <when>', 'when to color the output; auto colors a terminal, as NO_COLOR and FORCE_COLOR allow').choices(COLOR_WHEN))
+    .option('--no-color', 'never color the output, as --color never (the last of the two given wins)')
+    .option('--pretty', 'lay the output out as for a terminal, in color, even when piped: medinfo show baclofen --pretty | less -R')
+    .option('--no-pager', 'print straight to the terminal ($MEDINFO_PAGER, $PAGER or less -FRX page what is taller than the screen)')
+    .option('--data-dir <dir>', 'also read the monographs (*.md) in this folder, or a library made by medinfo compile; repeat for more folders (the first wins; MEDINFO_PATH folders come after these, see medinfo paths)', folderListOption)
+    .usage('[options] <command> ...\n       medinfo [options] <drug> [show options]')
+    .argument('[drug...]', 'with no command: the drug to show (medinfo baclofen is medinfo show baclofen)')
+    .allowUnknownOption()
+    .action((words: string[]) => bareWords(getContext(), words, program))
+    .addHelpText('after', examples('medinfo show baclofen', 'medinfo lioresal', 'medinfo side-effects lioresal --json', 'medinfo search "muscle relaxant"', 'medinfo list --class benzodiazepine'))
     .showSuggestionAfterError()
     .exitOverride();
 
-  const getContext = () => context!;
+  // Once per run: `medinfo <drug>` runs the program's action, then show's.
   program.hook('preAction', () => {
-    const globals = program.opts<{ color: boolean; dataDir?: string[] }>();
-    const output = createOutput({ stdout: streams.stdout, stderr: streams.stderr, env: streams.env, colorFlag: globals.color });
+    if (context) return;
+    const globals = program.opts<{ color?: (typeof COLOR_WHEN)[number] | false; pretty?: boolean; pager: boolean; dataDir?: string[] }>();
+    const output = createOutput({ ...streams, color: globals.color, pretty: globals.pretty, pager: globals.pager });
+    outputs.set(program, output);
     context = createContext(output, globals.dataDir ?? [], streams);
   });
-  for (const spec of COMMANDS) program.addCommand(spec.create(getContext));
+  for (const spec of COMMANDS) program.addCommand(spec.create(getContext), { hidden: spec.hidden ?? false });
   program.helpCommand(false).addCommand(helpCommand(program));
   const configure = (command: Command) =>
     command
@@ -61,6 +85,13 @@ export function createProgram(streams: Streams): Command {
   return program;
 }
 
+const outputs = new WeakMap<Command, RunOutput>();
+
+/** Writes what the program's command printed and the output held back for the pager; nothing when no command ran. */
+export async function endOutput(program: Command): Promise<void> {
+  await outputs.get(program)?.end();
+}
+
 /** `medinfo help [command]`: commander's own prints the whole help to stderr, exit 1, for an unknown command. */
 function helpCommand(program: Command): Command {
   return new Command('help')
@@ -69,7 +100,7 @@ function helpCommand(program: Command): Command {
     .action((name?: string) => {
       if (name === undefined) program.help();
       const command = program.commands.find((candidate) => candidate.name() === name && candidate.name() !== 'help');
-      if (!command) throw new UsageError(`unknown command "${name}" (medinfo --help lists the commands)`);
+      if (!command) throw unknownCommand(program, name, undefined);
       command.help();
     });
 }

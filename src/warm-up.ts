@@ -1,3 +1,4 @@
+import { BARE_COMMAND } from './commands/bare-words.js';
 import { resolveDrug } from './core/catalog.js';
 import { createOutput } from './io/output.js';
 import { renderJson } from './render/json.js';
@@ -22,29 +23,36 @@ export function warmUp(command: string): void {
       // the miss is the point
     }
   }
-  const spec = COMMANDS.find((candidate) => candidate.name === command);
+  const spec = COMMANDS.find((candidate) => candidate.name === specName(command));
   for (const isTTY of [true, false]) {
-    const output = createOutput({ stdout: { isTTY, columns: 80, write: () => undefined }, stderr: () => ({ write: () => true }), env: {}, colorFlag: true });
+    const output = createOutput({ stdout: { isTTY, columns: 80, write: () => undefined }, stderr: () => ({ write: () => true }), env: {}, pager: false });
     spec?.warmUp?.(catalog, output);
   }
   renderJson(catalog[0]!.record('baclofen').monograph);
 }
 
-/** The names the launcher keeps a code cache for, read from the command table. */
-export function commandNames(): string[] {
-  return COMMANDS.map((spec) => spec.name);
+/**
+ * The launcher's name for a run whose first word is no command: most often a
+ * drug name, which the program shows as `show` would (src/commands/bare-words.ts).
+ */
+const BARE_WORD = 'drug';
+
+/** The row of the command table whose code runs under a launcher name: a command, an alias of one, or a bare drug name. */
+function specName(command: string): string | undefined {
+  if (command === BARE_WORD) return BARE_COMMAND;
+  return quietProgram().commands.find((candidate) => candidate.name() === command || candidate.aliases().includes(command))?.name();
 }
 
-/** Each command's other names (`check` for `interactions`), which share its code cache. */
-export function commandAliases(): Record<string, string> {
-  const program = createProgram({ stdout: { isTTY: false, columns: undefined, write: () => undefined }, stderr: () => ({ write: () => true }), stdin: () => '', env: {} });
-  const aliases: Record<string, string> = {};
-  for (const command of program.commands) for (const alias of command.aliases()) aliases[alias] = command.name();
-  return aliases;
+/** The words the launcher keeps a code cache for, read from the program built from the command table: every command and alias. */
+export function commandNames(): string[] {
+  return quietProgram().commands.flatMap((command) => [command.name(), ...command.aliases()]);
 }
 
 /** The global options that take a value (`--data-dir <dir>`): the launcher steps over their values to find the command. */
 export function valueOptions(): string[] {
-  const program = createProgram({ stdout: { isTTY: false, columns: undefined, write: () => undefined }, stderr: () => ({ write: () => true }), stdin: () => '', env: {} });
-  return program.options.filter((option) => option.required).flatMap((option) => (option.short ? [option.long!, option.short] : [option.long!]));
+  return quietProgram().options.filter((option) => option.required).flatMap((option) => (option.short ? [option.long!, option.short] : [option.long!]));
+}
+
+function quietProgram() {
+  return createProgram({ stdout: { isTTY: false, columns: undefined, write: () => undefined }, stderr: () => ({ write: () => true }), stdin: () => '', env: {} });
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { withBounds } from '../core/side-effects.js';
-import { duplicateTherapyClasses, effectVocabulary, resolveDrug } from '../core/catalog.js';
+import { duplicateTherapyClasses, effectVocabulary, resolveDrug, withOrigin } from '../core/catalog.js';
 import { compareDrugs } from '../core/compare.js';
 import { UsageError } from '../core/errors.js';
 import { present } from '../io/present.js';
@@ -23,9 +23,14 @@ export const compare: CommandSpec = {
         const monographs = listMembers(catalog, items).map((member) => member.monograph);
         if (monographs.length < 2) throw new UsageError('compare needs at least two drugs');
         const report = compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog));
-        const json = { ...report, side_effects: report.side_effects.map((row) => ({ ...row, cells: row.cells.map((cell) => cell && withBounds(cell)) })) };
+        const json = {
+          ...report,
+          drugs: report.drugs.map((drug) => withOrigin(catalog, drug)),
+          side_effects: report.side_effects.map((row) => ({ ...row, cells: row.cells.map((cell) => cell && withBounds(cell)) })),
+        };
         present(ctx.output, { json, text: (output) => renderCompare(report, output) }, options.json);
       }),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const monographs = ['baclofen', 'tizanidine', 'cyclobenzaprine'].map((name) => resolveDrug(catalog, name).monograph);
     renderCompare(compareDrugs(monographs, effectVocabulary(catalog), duplicateTherapyClasses(catalog)), output);

@@ -23,4 +23,5 @@ ${examples('medinfo compile ./my-drugs ./my-drugs.lib', 'medinfo --data-dir ./my
         const count = await compile(folder, library);
         output.out(`${cleanLine(`compiled ${count} monograph${count === 1 ? '' : 's'} from ${folder} into ${library}`)}\n`);
       }),
+  complete: { arguments: ['folder', 'folder'] },
 };

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { effectVocabulary, resolveList, type Catalog } from '../core/catalog.js';
+import { effectVocabulary, resolveList, withOrigin, type Catalog } from '../core/catalog.js';
 import { effectReport, listingsOf, nearestTerm, rowsNaming, termFor, wordsFor } from '../core/effects.js';
 import { NotFoundError } from '../core/errors.js';
 import { withBounds } from '../core/side-effects.js';
@@ -30,10 +30,11 @@ export const effect: CommandSpec = {
         const { term, words: matched } = chooseTerm(ctx, catalog, words.join(' '));
         const among = options.among === undefined ? undefined : amongDrugs(ctx, catalog, options.among);
         const report = effectReport(term, matched, among ?? listingsOf(catalog, matched), { min: options.min, among: among?.map((m) => m.slug) });
-        const json = { ...report, drugs: report.drugs.map((drug) => ({ ...drug, rows: drug.rows.map(withBounds) })) };
+        const json = { ...report, drugs: report.drugs.map((drug) => withOrigin(catalog, { ...drug, rows: drug.rows.map(withBounds) })) };
         present(ctx.output, { json, text: (output) => renderEffectReport(report, output) }, options.json);
         if (report.drugs.length === 0 && !among) throw new NotFoundError(`no drug in the library lists "${term}"${options.min === undefined ? '' : ` at ${options.min}% or more`}`);
       }),
+  complete: { arguments: ['effect'], options: { '--among': 'drug-list' } },
   warmUp: (catalog, output) => {
     const words = wordsFor(effectVocabulary(catalog), 'drowsiness');
     renderEffectReport(effectReport('drowsiness', words, listingsOf(catalog, words), {}), output);

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { duplicateTherapyClasses, resolveDrug } from '../core/catalog.js';
+import { duplicateTherapyClasses, resolveDrug, withOrigin } from '../core/catalog.js';
 import { UsageError, FoundAtSeverity } from '../core/errors.js';
 import { checkInteractions, reachesSeverity } from '../core/interactions.js';
 import type { Severity } from '../core/monograph.js';
@@ -37,9 +37,11 @@ ${examples(
         const members = listMembers(catalog, items);
         if (members.length < 2) throw new UsageError('interactions needs at least two drugs (or one combination product) to check');
         const report = checkInteractions(members, duplicateTherapyClasses(catalog));
-        present(ctx.output, { json: report, text: (output) => renderInteractionsReport(report, output) }, options.json);
+        const json = { ...report, drugs: report.drugs.map((drug) => withOrigin(catalog, drug)) };
+        present(ctx.output, { json, text: (output) => renderInteractionsReport(report, output) }, options.json);
         if (options.failOn && reachesSeverity(report, options.failOn)) throw new FoundAtSeverity(options.failOn);
       }),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     const members = ['baclofen', 'zolpidem', 'tramadol', 'sertraline', 'alcohol'].map((name) => ({ monograph: resolveDrug(catalog, name).monograph }));
     renderInteractionsReport(checkInteractions(members, duplicateTherapyClasses(catalog)), output);

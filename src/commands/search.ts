@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { present } from '../io/present.js';
-import { recordOf, type Catalog } from '../core/catalog.js';
+import { recordOf, withOrigin, type Catalog } from '../core/catalog.js';
 import { NotFoundError } from '../core/errors.js';
 import { searchCatalog } from '../core/search.js';
 import { presentHit, type SearchResult } from '../core/search-result.js';
@@ -37,6 +37,6 @@ export const search: CommandSpec = {
 function searchRows(libraries: Catalog, query: string, limit: number): SearchResult[] {
   const queryWords = wordsOf(query);
   return searchCatalog(libraries, query, limit).map((hit) => {
-    return presentHit(hit, recordOf(libraries, hit.slug).monograph, queryWords);
+    return withOrigin(libraries, presentHit(hit, recordOf(libraries, hit.slug).monograph, queryWords));
   });
 }

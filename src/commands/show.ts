@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { resolveDrug } from '../core/catalog.js';
+import { originOf, resolveDrug } from '../core/catalog.js';
 import { findSection, sectionReport } from '../core/sections.js';
 import { showReport } from '../core/show.js';
 import { withBounds } from '../core/side-effects.js';
@@ -21,13 +21,18 @@ export const show: CommandSpec = {
         examples('medinfo show baclofen', 'medinfo show lioresal --section side', 'medinfo show zolpidem --json | jq .side_effects', 'printf "baclofen\\nzolpidem\\n" | medinfo show - --json'),
       )
       .action((drugs: string[], options: { section?: string; json?: boolean }) =>
-        answerDrugs(context(), drugs, options.json, (record) => {
+        answerDrugs(context(), drugs, options.json, (record, catalog) => {
           const section = options.section === undefined ? undefined : findSection(record.monograph, options.section);
+          const origin = originOf(catalog, record.monograph.slug);
           return {
-            json: section === undefined ? { ...record.monograph, side_effects: record.monograph.side_effects.map(withBounds) } : sectionReport(record.monograph, section),
-            text: (output) => renderShow(showReport(record, section), output),
+            json: {
+              ...(section === undefined ? { ...record.monograph, side_effects: record.monograph.side_effects.map(withBounds) } : sectionReport(record.monograph, section)),
+              origin,
+            },
+            text: (output) => renderShow(showReport(record, section, origin), output),
           };
         }),
       ),
+  complete: { arguments: ['drug'], options: { '--section': 'section' } },
   warmUp: (catalog, output) => renderShow(showReport(resolveDrug(catalog, 'lioresal')), output),
 };

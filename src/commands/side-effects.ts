@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
-import { resolveDrug } from '../core/catalog.js';
-import { effectVocabulary } from '../core/catalog.js';
+import { effectVocabulary, originOf, resolveDrug } from '../core/catalog.js';
 import { withTerms } from '../core/effects.js';
 import { sideEffectsReport, type SideEffectSort } from '../core/side-effects.js';
 import { renderSideEffectsPage } from '../render/side-effects.js';
@@ -23,10 +22,11 @@ export const sideEffects: CommandSpec = {
       )
       .action((drugs: string[], options: { min?: number; sort: SideEffectSort; json?: boolean }) =>
         answerDrugs(context(), drugs, options.json, ({ monograph }, catalog) => {
-          const report = sideEffectsReport(monograph, options);
+          const report = sideEffectsReport(monograph, options, originOf(catalog, monograph.slug));
           return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(report, output) };
         }),
       ),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     renderSideEffectsPage(sideEffectsReport(resolveDrug(catalog, 'lioresal').monograph, { sort: 'percent' }), output);
   },

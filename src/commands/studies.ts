@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { resolveDrug } from '../core/catalog.js';
+import { originOf, resolveDrug } from '../core/catalog.js';
 import { studiesReport } from '../core/studies.js';
 import { renderStudiesPage } from '../render/studies.js';
 import { answerDrugs } from './drug-names.js';
@@ -15,11 +15,12 @@ export const studies: CommandSpec = {
       .option('--json', 'print the studies as JSON')
       .addHelpText('after', examples('medinfo studies baclofen', 'medinfo studies baclofen --json | jq ".studies[].participants"'))
       .action((drugs: string[], options: { json?: boolean }) =>
-        answerDrugs(context(), drugs, options.json, ({ monograph }) => {
-          const report = studiesReport(monograph);
+        answerDrugs(context(), drugs, options.json, ({ monograph }, catalog) => {
+          const report = studiesReport(monograph, originOf(catalog, monograph.slug));
           return { json: report, text: (output) => renderStudiesPage(report, output) };
         }),
       ),
+  complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     renderStudiesPage(studiesReport(resolveDrug(catalog, 'lioresal').monograph), output);
   },

@@ -22,7 +22,7 @@ export function checkBodyNesting(body: string, file: string, firstLine: number):
   let line = firstLine;
   for (let start = 0; start < body.length; line++) {
     if (depthBound(body, start) > MAX_BODY_NESTING) {
-      throw new DataError(file, '', `lists or block quotes are nested more than ${MAX_BODY_NESTING} levels deep (line ${line})`);
+      throw new DataError(file, '', `lists or block quotes are nested more than ${MAX_BODY_NESTING} levels deep`, line);
     }
     const end = body.indexOf('\n', start);
     if (end === -1) break;

@@ -1,63 +1,78 @@
-import { DataError } from '../core/errors.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { MAX_NAME_WORDS } from '../core/catalog.js';
-import { nameKey, namesOf } from '../core/names.js';
+import { nameKey } from '../core/names.js';
+import type { Problem } from '../core/problem.js';
+import type { LineOf } from './yaml-lines.js';
 
 export interface LoadedRecord {
   file: string;
   record: DrugRecord;
+  /** The line of a field in the file, for problems that point at one (none: problems go without lines). */
+  lineOf?: LineOf;
 }
 
 /**
  * Checks what no single file can: that no two drugs answer to the same name,
  * and that every interaction names a drug in the library or a class tag.
  * `existing` holds the names and slugs of drugs loaded earlier (the bundled
- * library when checking a user folder). Returns one DataError per bad file;
- * the records that pass are returned in `accepted`.
+ * library when checking a user folder). Every problem of every file is
+ * returned, each with its line; the records with none are returned in
+ * `accepted`. Of two files claiming one name, the first keeps it.
  */
 export function checkLibrary(
   loaded: LoadedRecord[],
   classTags: ReadonlySet<string>,
   existing: { names: ReadonlyMap<string, string>; slugs: ReadonlySet<string> } = { names: new Map(), slugs: new Set() },
-): { accepted: LoadedRecord[]; problems: DataError[] } {
-  const problems: DataError[] = [];
+): { accepted: LoadedRecord[]; problems: Problem[] } {
+  const problems: Problem[] = [];
   const owner = new Map(existing.names);
   const slugs = new Set([...existing.slugs, ...loaded.map((l) => l.record.monograph.slug)]);
-  const claimed: LoadedRecord[] = [];
+  const claimed = new Set<LoadedRecord>();
+  const problemIn = (item: LoadedRecord, field: string, message: string): Problem => ({ file: item.file, line: item.lineOf?.(field) ?? null, field, message });
 
   for (const item of loaded) {
     const drug = item.record.monograph;
-    const long = namesOf(drug).find((name) => nameKey(name).split(' ').length > MAX_NAME_WORDS);
-    if (long) {
-      problems.push(new DataError(item.file, 'name', `"${long}" has more than ${MAX_NAME_WORDS} words; names, brands and aliases are kept shorter so a list of names can be read`));
-      continue;
+    const names = namedFields(drug);
+    const before = problems.length;
+    for (const [field, name] of names) {
+      if (nameKey(name).split(' ').length > MAX_NAME_WORDS) {
+        problems.push(problemIn(item, field, `"${name}" has more than ${MAX_NAME_WORDS} words; names, brands and aliases are kept shorter so a list of names can be read`));
+      }
     }
-    const clash = namesOf(drug).find((name) => {
+    if (problems.length > before) continue;
+    for (const [field, name] of names) {
       const other = owner.get(nameKey(name));
-      return other !== undefined && other !== drug.slug;
-    });
-    if (clash) {
-      problems.push(new DataError(item.file, 'name', `"${clash}" already names ${owner.get(nameKey(clash))}`));
-      continue;
+      if (other !== undefined && other !== drug.slug) problems.push(problemIn(item, field, `"${name}" already names ${other}`));
     }
-    for (const name of namesOf(drug)) owner.set(nameKey(name), drug.slug);
-    claimed.push(item);
+    if (problems.length > before) continue;
+    for (const [, name] of names) owner.set(nameKey(name), drug.slug);
+    claimed.add(item);
   }
 
   const combinations = new Set(loaded.filter((l) => l.record.monograph.kind === 'combination').map((l) => l.record.monograph.slug));
-  const accepted = claimed.filter((item) => {
+  // Every file's interactions are checked, so one run lists all of a file's problems; a file that lost a name is not accepted either way.
+  const accepted = loaded.filter((item) => {
+    const before = problems.length;
     const { interactions, ingredients = [] } = item.record.monograph;
-    const bad = interactions.findIndex((row) => !slugs.has(row.with) && !classTags.has(row.with));
-    if (bad !== -1) {
-      problems.push(new DataError(item.file, `interactions[${bad}].with`, `"${interactions[bad]!.with}" is neither a drug in the library nor a class tag`));
-      return false;
-    }
-    const missing = ingredients.findIndex((slug) => !slugs.has(slug) || combinations.has(slug));
-    if (missing !== -1) {
-      problems.push(new DataError(item.file, `ingredients[${missing}]`, `"${ingredients[missing]}" is not a drug in the library`));
-      return false;
-    }
-    return true;
+    interactions.forEach((row, i) => {
+      if (!slugs.has(row.with) && !classTags.has(row.with)) {
+        problems.push(problemIn(item, `interactions[${i}].with`, `"${row.with}" is neither a drug in the library nor a class tag`));
+      }
+    });
+    ingredients.forEach((slug, i) => {
+      if (!slugs.has(slug) || combinations.has(slug)) problems.push(problemIn(item, `ingredients[${i}]`, `"${slug}" is not a drug in the library`));
+    });
+    return problems.length === before && claimed.has(item);
   });
   return { accepted, problems };
+}
+
+/** Each name a drug answers to (namesOf), with the field it is written in. */
+function namedFields(drug: DrugRecord['monograph']): Array<[string, string]> {
+  return [
+    ['name', drug.name],
+    ['slug', drug.slug],
+    ...drug.brands.map((brand, i): [string, string] => [`brands[${i}]`, brand]),
+    ...drug.aliases.map((alias, i): [string, string] => [`aliases[${i}]`, alias]),
+  ];
 }

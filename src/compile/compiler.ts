@@ -1,3 +1,4 @@
-/** The entry of dist/compiler.cjs: what the CLI needs to compile a user's folder at run time. */
+/** The entry of dist/compiler.cjs: what the CLI needs at run time to compile a user's folder, or to validate monographs. */
 export { compileFolder } from './compile-folder.js';
+export { validateFiles, validateLibraryFolder } from './validate.js';
 export { publishOnce, writeLibrary } from './write-library.js';

@@ -15,14 +15,14 @@ const NO_FRONT_MATTER = 'has no YAML front matter between --- lines';
  * they are how a 90 KB file expands to gigabytes. Every step is linear in the
  * length of the text.
  */
-export function splitFrontMatter(input: string, file: string): { data: unknown; body: string; bodyLine: number } {
+export function splitFrontMatter(input: string, file: string): { data: unknown; yaml: string; body: string; bodyLine: number } {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!text.startsWith('---')) throw new DataError(file, '', NO_FRONT_MATTER);
   const firstEnd = lineEnd(text, 0);
   const opening = text.slice(0, firstEnd).trimEnd();
   if (opening !== '---') {
     const shown = /^---[\w .+-]{1,20}$/.test(opening) ? ` (this file opens with "${opening}")` : '';
-    throw new DataError(file, '', `front matter must be YAML, opened by a line of just ---${shown}`);
+    throw new DataError(file, '', `front matter must be YAML, opened by a line of just ---${shown}`, 1);
   }
   let line = 2;
   for (let start = firstEnd + 1; start < text.length; start = lineEnd(text, start) + 1, line++) {
@@ -31,7 +31,7 @@ export function splitFrontMatter(input: string, file: string): { data: unknown; 
     if (text.slice(start + 3, end).trim() !== '') continue;
     // The YAML keeps the newline that ends the opening line, so its line numbers are the file's.
     const yaml = text.slice(firstEnd, start);
-    return { data: viaGrayMatter(yaml, file), body: text.slice(end + 1), bodyLine: line + 1 };
+    return { data: viaGrayMatter(yaml, file), yaml, body: text.slice(end + 1), bodyLine: line + 1 };
   }
   throw new DataError(file, '', 'front matter has no closing --- line');
 }
@@ -51,7 +51,7 @@ function viaGrayMatter(yaml: string, file: string): unknown {
     .filter((line) => line.trim() !== '')
     .join('\n')}\n---\n`;
   const refuse = (): never => {
-    throw new DataError(file, '', 'front matter must be YAML, opened by a line of just ---');
+    throw new DataError(file, '', 'front matter must be YAML, opened by a line of just ---', 1);
   };
   const engines = Object.fromEntries(['javascript', 'js', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((name) => [name, refuse]));
   let data: unknown;
@@ -83,15 +83,16 @@ function parseYaml(yaml: string, file: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = message.split('\n')[0] ?? 'unreadable';
-    const where = /\((\d+):\d+\)$/.exec(reason)?.[1];
-    const line = where ? ` (line ${where})` : '';
+    // js-yaml ends its message with (line:column); the line goes where every problem's line goes.
+    const where = /\s*\((\d+):\d+\)$/.exec(reason);
+    const line = where ? Number(where[1]) : null;
     if (reason.startsWith('aliases exceeded')) {
-      throw new DataError(file, '', `front matter uses a YAML alias (*name)${line}; monographs must write every value out`);
+      throw new DataError(file, '', 'front matter uses a YAML alias (*name); monographs must write every value out', line);
     }
     if (reason.startsWith('nesting exceeded')) {
-      throw new DataError(file, '', `front matter is nested more than ${MAX_YAML_DEPTH} levels deep${line}`);
+      throw new DataError(file, '', `front matter is nested more than ${MAX_YAML_DEPTH} levels deep`, line);
     }
-    throw new DataError(file, '', `front matter is not valid YAML (${reason})`);
+    throw new DataError(file, '', `front matter is not valid YAML (${where ? reason.slice(0, where.index) : reason})`, line);
   }
   if (data === null || data === undefined || (typeof data === 'object' && Object.keys(data).length === 0)) {
     throw new DataError(file, '', NO_FRONT_MATTER);

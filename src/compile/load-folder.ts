@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError } from '../core/errors.js';
+import type { Problem } from '../core/problem.js';
 import type { LoadedRecord } from './check-library.js';
-import { parseMonograph } from './parse-monograph.js';
+import { checkMonograph } from './parse-monograph.js';
 import { readMonographFile } from './read-file.js';
 
 /** The monograph files of a folder (`*.md`), sorted so every build sees them in the same order. */
@@ -14,25 +15,27 @@ export function monographFiles(dir: string): string[] {
 }
 
 /**
- * Reads and parses the given files; a file that fails, whether it cannot be
- * read (see readMonographFile) or breaks the format, comes back as one
- * problem naming it, not a throw, so the other files still load.
+ * Reads and checks the given files; a file that fails, whether it cannot be
+ * read (see readMonographFile) or breaks the format, comes back as its
+ * problems (checkMonograph), not a throw, so the other files still load.
  */
 export function loadFiles(
   files: string[],
   classTags: ReadonlySet<string>,
   label: (file: string) => string = (file) => file,
-): { loaded: LoadedRecord[]; problems: DataError[] } {
+): { loaded: LoadedRecord[]; problems: Problem[] } {
   const loaded: LoadedRecord[] = [];
-  const problems: DataError[] = [];
+  const problems: Problem[] = [];
   for (const file of files) {
     const name = label(file);
     try {
       const text = readMonographFile(file, name);
-      loaded.push({ file: name, record: parseMonograph(text, name, basename(file, '.md'), classTags) });
+      const checked = checkMonograph(text, name, basename(file, '.md'), classTags);
+      if (checked.record) loaded.push({ file: name, record: checked.record, lineOf: checked.lineOf });
+      else for (const problem of checked.problems) problems.push(problem);
     } catch (error) {
-      if (error instanceof DataError) problems.push(error);
-      else problems.push(new DataError(name, '', `could not be checked (${(error as Error)?.message ?? String(error)})`));
+      if (error instanceof DataError) problems.push(error.toProblem());
+      else problems.push({ file: name, line: null, field: null, message: `could not be checked (${(error as Error)?.message ?? String(error)})` });
     }
   }
   return { loaded, problems };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { formatProblem, sortProblems } from '../core/problem.js';
 import { checkLibrary } from './check-library.js';
 import { compileLibrary } from './compile-library.js';
 import { loadFiles, monographFiles } from './load-folder.js';
@@ -26,12 +27,12 @@ const all = monographFiles(join(root, 'data'));
 const { loaded, problems } = loadFiles(all, tags, (file) => relative(root, file));
 const checked = checkLibrary(loaded, tags);
 const wanted = new Set(named.map((file) => relative(root, join(root, file))));
-const report = [...problems, ...checked.problems].filter((p) => wanted.size === 0 || wanted.has(p.file));
+const report = sortProblems(problems.concat(checked.problems).filter((p) => wanted.size === 0 || wanted.has(p.file)));
 
 // While several monographs are being written at once, a file may name a drug whose
 // file does not exist yet: checking single files only warns about targets.
-const isTarget = (p: { field: string }) => wanted.size > 0 && /^interactions\[\d+\]\.with$/.test(p.field);
-for (const problem of report) console.error(isTarget(problem) ? `warning: ${problem.message}` : problem.message);
+const isTarget = (p: { field: string | null }) => wanted.size > 0 && /^interactions\[\d+\]\.with$/.test(p.field ?? '');
+for (const problem of report) console.error(isTarget(problem) ? `warning: ${formatProblem(problem)}` : formatProblem(problem));
 const errors = report.filter((p) => !isTarget(p));
 if (errors.length > 0) {
   console.error(`${errors.length} problem${errors.length === 1 ? '' : 's'} in the library`);

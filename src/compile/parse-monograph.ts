@@ -2,59 +2,107 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import type { ZodError } from 'zod';
 import { DataError } from '../core/errors.js';
 import type { Block, DrugRecord, Section, Span } from '../core/monograph.js';
+import type { Problem } from '../core/problem.js';
 import { FrontMatterSchema } from '../core/schema.js';
+import { suggestWords } from '../core/suggest.js';
 import { checkBodyNesting } from './body-nesting.js';
 import { splitFrontMatter } from './front-matter.js';
+import { yamlLines, type LineOf } from './yaml-lines.js';
+
+/** One file, checked: its record when nothing is wrong with it, every problem found otherwise. */
+export interface CheckedMonograph {
+  record?: DrugRecord;
+  problems: Problem[];
+  /** The line of a field of its front matter (yaml-lines.ts), for problems found later, across files. */
+  lineOf: LineOf;
+}
 
 /**
  * Parses one monograph file into a validated drug record.
  * `file` is how the file is named in error messages; `expectedSlug` is its name without `.md`.
- * Throws DataError naming the file and the field at the first problem.
+ * Throws DataError naming the file, the line and the field of the first problem.
  */
 export function parseMonograph(text: string, file: string, expectedSlug: string, classTags: ReadonlySet<string>): DrugRecord {
-  const parsed = splitFrontMatter(text, file);
-  const result = FrontMatterSchema.safeParse(parsed.data);
-  if (!result.success) throw firstIssue(result.error, parsed.data, file);
-  const front = result.data;
+  const checked = checkMonograph(text, file, expectedSlug, classTags);
+  if (!checked.record) throw DataError.from(checked.problems[0]!);
+  return checked.record;
+}
 
-  if (front.slug !== expectedSlug) {
-    throw new DataError(file, 'slug', `"${front.slug}" does not match the file name (${expectedSlug}.md)`);
+/**
+ * Checks one monograph file against the format: the schema, then what the
+ * schema cannot say (the slug is the file's name, source ids are unique and
+ * every row's source is one of them, class tags are in the vocabulary, every
+ * source is cited or says what it supports), then the body's nesting. Every
+ * problem is reported, each with the line of its field; the checks beyond the
+ * schema also run on a front matter the schema refused, wherever the values
+ * they read are there to read. Problems come in the order of the checks.
+ */
+export function checkMonograph(text: string, file: string, expectedSlug: string, classTags: ReadonlySet<string>): CheckedMonograph {
+  let parsed: ReturnType<typeof splitFrontMatter>;
+  try {
+    parsed = splitFrontMatter(text, file);
+  } catch (error) {
+    if (error instanceof DataError) return { problems: [error.toProblem()], lineOf: () => null };
+    throw error;
   }
+  const lineOf = yamlLines(parsed.yaml);
+  const problems: Problem[] = [];
+  const report = (field: string | null, message: string) => problems.push({ file, line: lineOf(field), field, message });
+
+  const result = FrontMatterSchema.safeParse(parsed.data);
+  if (!result.success) for (const issue of result.error.issues) report(...describeIssue(issue, parsed.data));
+  // Beyond the schema, each check leaves alone a field the schema already found wrong.
+  const refused = (field: string) => problems.some((p) => p.field !== null && (p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`)));
+  const front = (result.success ? result.data : parsed.data) as Record<string, unknown>;
+
+  if (typeof front.slug === 'string' && !refused('slug') && front.slug !== expectedSlug) {
+    report('slug', `"${front.slug}" does not match the file name (${expectedSlug}.md)`);
+  }
+  const sources = rowsOf(front.sources);
   const sourceIds = new Set<string>();
-  front.sources.forEach((source, i) => {
-    if (sourceIds.has(source.id)) throw new DataError(file, `sources[${i}].id`, `"${source.id}" is used twice`);
+  sources.forEach((source, i) => {
+    if (typeof source.id !== 'string') return;
+    if (sourceIds.has(source.id) && !refused(`sources[${i}].id`)) report(`sources[${i}].id`, `"${source.id}" is used twice`);
     sourceIds.add(source.id);
   });
-  const cited: Array<[string, { source: string }[]]> = [
-    ['side_effects', front.side_effects],
-    ['studies', front.studies],
-    ['interactions', front.interactions],
-  ];
-  for (const [field, rows] of cited) {
-    rows.forEach((row, i) => {
-      if (!sourceIds.has(row.source)) {
-        throw new DataError(file, `${field}[${i}].source`, `"${row.source}" is not one of this file's sources`);
-      }
+  const citedIds = new Set<string>();
+  for (const field of ['side_effects', 'studies', 'interactions']) {
+    rowsOf(front[field]).forEach((row, i) => {
+      if (typeof row.source !== 'string') return;
+      citedIds.add(row.source);
+      if (!sourceIds.has(row.source) && !refused(`${field}[${i}].source`)) report(`${field}[${i}].source`, `"${row.source}" is not one of this file's sources`);
     });
   }
-  front.classes.forEach((tag, i) => {
-    if (!classTags.has(tag)) throw new DataError(file, `classes[${i}]`, `"${tag}" is not a known class tag (see docs/classes.md)`);
-  });
-  const citedIds = new Set(cited.flatMap(([, rows]) => rows.map((row) => row.source)));
-  front.sources.forEach((source, i) => {
-    if (!citedIds.has(source.id) && source.supports === undefined) {
-      throw new DataError(file, `sources[${i}]`, `"${source.id}" is cited by no row; cite it, or say in supports what prose it backs`);
+  if (Array.isArray(front.classes)) {
+    front.classes.forEach((tag: unknown, i) => {
+      if (typeof tag === 'string' && !classTags.has(tag) && !refused(`classes[${i}]`)) report(`classes[${i}]`, unknownTag(tag, classTags));
+    });
+  }
+  sources.forEach((source, i) => {
+    if (typeof source.id === 'string' && !citedIds.has(source.id) && source.supports === undefined && !refused(`sources[${i}]`)) {
+      report(`sources[${i}]`, `"${source.id}" is cited by no row; cite it, or say in supports what prose it backs`);
     }
   });
 
-  checkBodyNesting(parsed.body, file, parsed.bodyLine);
+  try {
+    checkBodyNesting(parsed.body, file, parsed.bodyLine);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    problems.push(error.toProblem());
+    return { problems, lineOf };
+  }
+  if (!result.success || problems.length > 0) return { problems, lineOf };
   const { sections, blocks } = splitSections(parsed.body);
-  return { monograph: { ...front, sections }, blocks };
+  return { record: { monograph: { ...result.data, sections }, blocks }, problems, lineOf };
 }
 
-function firstIssue(error: ZodError, data: unknown, file: string): DataError {
-  const issue = error.issues[0];
-  if (!issue) return new DataError(file, '', 'invalid front matter');
+/** The objects of a list in the front matter; anything else in it, or no list, gives nothing to check. */
+function rowsOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null) : [];
+}
+
+/** A schema issue as a field and a message in the words of the format. */
+function describeIssue(issue: ZodError['issues'][number], data: unknown): [string | null, string] {
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
   const field = path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   let message = issue.message;
@@ -66,7 +114,7 @@ function firstIssue(error: ZodError, data: unknown, file: string): DataError {
         : 'is not a field of the monograph format (see docs/monograph-format.md)';
   }
   else if (issue.code !== 'custom' && valueAt(data, issue.path) === undefined) message = 'is required';
-  return new DataError(file, field || '(front matter)', message);
+  return [field || '(front matter)', message];
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -199,4 +247,10 @@ function mergeSpans(spans: Span[]): Span[] {
     else merged.push({ ...span });
   }
   return merged;
+}
+
+/** "not a known class tag", with the nearest tag when one is close: a user folder's author fixes a typo in one step. */
+function unknownTag(tag: string, known: ReadonlySet<string>): string {
+  const [near] = suggestWords([...known], tag, 1);
+  return `"${tag}" is not a known class tag (${near ? `did you mean ${near}? ` : ''}medinfo classes lists them)`;
 }

@@ -30,6 +30,73 @@ export function isReplaced(catalog: Catalog, rank: number, slug: string): boolea
 }
 
 /**
+ * Where the copy of a drug that a catalog answers with comes from, as JSON
+ * records carry it: the bundled library, a user's folder of monographs (the
+ * file is always `<slug>.md`), or a library made by `medinfo compile`; a
+ * user's copy says whether it takes the place of a bundled monograph.
+ */
+export type Origin =
+  | { kind: 'bundled' }
+  | { kind: 'folder'; folder: string; file: string; replaces_bundled: boolean }
+  | { kind: 'library'; folder: string; replaces_bundled: boolean };
+
+const BUNDLED: Origin = { kind: 'bundled' };
+
+/** The origin of the copy of `slug` the catalog answers with (ownerOf); the catalog's last library is the bundled one. */
+export function originOf(catalog: Catalog, slug: string): Origin {
+  const bundled = catalog.at(-1);
+  if (catalog.length <= 1) return BUNDLED;
+  const owner = ownerOf(catalog, slug);
+  if (!owner || owner === bundled || owner.place?.kind === 'bundled') return BUNDLED;
+  const folder = owner.place?.folder ?? owner.origin;
+  const replaces = ownerOf(catalog.slice(-1), slug) !== undefined;
+  return owner.place?.kind === 'library'
+    ? { kind: 'library', folder, replaces_bundled: replaces }
+    : { kind: 'folder', folder, file: `${slug}.md`, replaces_bundled: replaces };
+}
+
+/** A drug's record for JSON output with its `origin` added (last, after the fields it had). */
+export function withOrigin<T extends { slug: string }>(catalog: Catalog, item: T): T & { origin: Origin } {
+  return { ...item, origin: originOf(catalog, item.slug) };
+}
+
+/**
+ * One library of a catalog, as `medinfo paths` shows it: where it is, what
+ * named it, and what it gives: its drugs, how many of them take the place of
+ * a later library's copy, and how many an earlier library's copy hides.
+ */
+export interface Layer {
+  folder: string;
+  from: '--data-dir' | 'MEDINFO_PATH' | 'bundled';
+  kind: 'bundled' | 'folder' | 'library';
+  drugs: number;
+  replaces: number;
+  shadowed: number;
+}
+
+/** Every library of the catalog, in order (see Layer); the last is the bundled one. */
+export function layersOf(catalog: Catalog): Layer[] {
+  return catalog.map((library, rank) => {
+    const bundled = rank === catalog.length - 1;
+    const later = catalog.slice(rank + 1);
+    const layer: Layer = {
+      folder: library.place?.folder ?? library.origin,
+      from: bundled ? 'bundled' : (library.place?.from ?? '--data-dir'),
+      kind: bundled ? 'bundled' : (library.place?.kind ?? 'folder'),
+      drugs: 0,
+      replaces: 0,
+      shadowed: 0,
+    };
+    for (const { slug } of library.drugs()) {
+      layer.drugs++;
+      if (isReplaced(catalog, rank, slug)) layer.shadowed++;
+      else if (ownerOf(later, slug)) layer.replaces++;
+    }
+    return layer;
+  });
+}
+
+/**
  * Finds a drug by exact name, slug, brand or alias, ignoring case and accents.
  * Never falls back to a fuzzy match: a look-alike name is a different drug.
  * Throws NotFoundError with up to three did-you-mean names, or, when no name
@@ -134,6 +201,17 @@ export function listDrugs(catalog: Catalog): DrugSummary[] {
 /** The class vocabulary shared by the catalog's libraries. */
 export function classVocabulary(catalog: Catalog): Record<string, string> {
   return Object.assign({}, ...[...catalog].reverse().map((library) => library.manifest().classes));
+}
+
+/** A class tag and what it means, as `medinfo classes` lists them. */
+export interface ClassTag {
+  tag: string;
+  meaning: string;
+}
+
+/** The class tags of the catalog, in the vocabulary's own order (data/classes.yaml groups them by kind). */
+export function classTags(catalog: Catalog): ClassTag[] {
+  return Object.entries(classVocabulary(catalog)).map(([tag, meaning]) => ({ tag, meaning }));
 }
 
 /** The classes marked for duplicate-therapy checks (tag → why), shared by the catalog's libraries. */

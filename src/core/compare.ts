@@ -9,6 +9,7 @@ import { FREQUENCY_WORDS } from './vocabulary.js';
 export interface CompareCell {
   percent?: PercentValue;
   placebo_percent?: PercentValue;
+  comparator?: string;
   frequency?: SideEffect['frequency'];
   /** How many of the drug's rows name the effect (different trials, doses or sources). */
   rows: number;
@@ -54,10 +55,11 @@ export function compareDrugs(monographs: readonly Monograph[], terms: EffectTerm
   };
 }
 
-function pick(row: SideEffect): Pick<CompareCell, 'percent' | 'placebo_percent' | 'frequency'> {
+function pick(row: SideEffect): Pick<CompareCell, 'percent' | 'placebo_percent' | 'comparator' | 'frequency'> {
   return {
     ...(row.percent !== undefined ? { percent: row.percent } : {}),
     ...(row.placebo_percent !== undefined ? { placebo_percent: row.placebo_percent } : {}),
+    ...(row.comparator !== undefined ? { comparator: row.comparator } : {}),
     ...(row.frequency !== undefined ? { frequency: row.frequency } : {}),
   };
 }

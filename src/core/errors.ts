@@ -1,3 +1,5 @@
+import { formatProblem, type Problem } from './problem.js';
+
 /**
  * Errors a user can cause or meet. Each carries the exit code it maps to;
  * src/cli.ts is the one place that turns them into a message and an exit.
@@ -11,6 +13,10 @@ export abstract class MedinfoError extends Error {
 /** A bad command line: unknown option value, missing folder. Exit 2. */
 export class UsageError extends MedinfoError {
   readonly exitCode = 2;
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.details.push(...details);
+  }
 }
 
 /** Nothing matched what the user asked for. Exit 1. */
@@ -20,6 +26,8 @@ export class NotFoundError extends MedinfoError {
   readonly suggestions: string[] = [];
   /** The slugs of near drugs that are different drugs (a look-alike, a name that only starts the same). */
   readonly differentDrugs: string[] = [];
+  /** The lines of `details` that name near drugs (did you mean, different drugs), for a caller with a message of its own. */
+  readonly nearLines: string[] = [];
   constructor(message: string, details: string[] = []) {
     super(message);
     this.details.push(...details);
@@ -45,8 +53,28 @@ export class DataError extends MedinfoError {
   constructor(
     readonly file: string,
     readonly field: string,
-    problem: string,
+    /** What is wrong, without the file and field. */
+    readonly problem: string,
+    /** The file's line of the field, where known. */
+    readonly line: number | null = null,
   ) {
-    super(field ? `${file}: ${field}: ${problem}` : `${file}: ${problem}`);
+    super(formatProblem({ file, line, field: field || null, message: problem }));
+  }
+
+  /** This error as a structured problem. */
+  toProblem(): Problem {
+    return { file: this.file, line: this.line, field: this.field || null, message: this.problem };
+  }
+
+  static from(problem: Problem): DataError {
+    return new DataError(problem.file, problem.field ?? '', problem.message, problem.line);
+  }
+}
+
+/** `medinfo validate` found problems (each already printed). Exit 1. */
+export class ProblemsFound extends MedinfoError {
+  readonly exitCode = 1;
+  constructor() {
+    super('');
   }
 }

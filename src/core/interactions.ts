@@ -81,7 +81,7 @@ export function checkInteractions(members: readonly ListMember[], duplicateClass
       pairs++;
       const pair = { drugs: [a.slug, b.slug] as [string, string], names: [a.name, b.name] as [string, string] };
       if (a.slug === b.slug) {
-        duplicates.push({ ...pair, class: 'same-ingredient', meaning: `${a.name} is in the list twice${members[i]!.via || members[j]!.via ? ', once inside a combination product' : ''}.` });
+        duplicates.push({ ...pair, class: 'same-ingredient', meaning: `${a.name} is in the list twice: ${[members[i]!, members[j]!].map((m) => (m.via ? `in ${m.via}` : 'on its own')).join(' and ')}.` });
         continue;
       }
       const entries = [...entriesAbout(a, b), ...entriesAbout(b, a)];

@@ -8,8 +8,9 @@ import { classifyName, nameCandidates, type NameCandidate, type NameRelation } f
 
 const MAX_SUGGESTIONS = 3;
 const MAX_NOTES = 3;
-// A miss looks at this many search results, and names this many of those that really mention the word.
-const SEARCH_LOOK = 10;
+// A miss looks at this many search results (a search ranks typo matches and single words of a phrase
+// among them), and names this many of those whose text really has the word.
+const SEARCH_LOOK = 50;
 const MAX_SEARCH_NAMES = 5;
 // Below this many letters a word found in the text must be the whole word, not the start of one.
 const MIN_PREFIX = 4;
@@ -37,11 +38,13 @@ export function notFound(catalog: Catalog, query: string): NotFoundError {
   let error: NotFoundError;
   if (likely.length > 0) {
     error = new NotFoundError(`no drug named "${query}"`, [`did you mean: ${likely.map((drug) => drug.label).join(', ')}?`, ...notes]);
+    error.nearLines.push(...error.details);
   } else {
     const count = drugCount(catalog);
     const found = mentions(catalog, query, key, new Set(different.map((drug) => drug.slug)));
     const hint = found.length > 0 ? `search finds: ${found.join(', ')} (medinfo search ${shellWord(query.trim())})` : 'try: medinfo list, or medinfo search <words>';
     error = new NotFoundError(`medinfo has no monograph for "${query}" (${count} ${count === 1 ? 'drug' : 'drugs'} in the library)`, [...notes, hint]);
+    error.nearLines.push(...notes);
   }
   error.suggestions.push(...likely.map((drug) => drug.slug));
   error.differentDrugs.push(...different.map((drug) => drug.slug));
@@ -135,6 +138,8 @@ function mentions(catalog: Catalog, query: string, key: string, skip: ReadonlySe
     if (skip.has(hit.slug)) continue;
     const record = recordOf(catalog, hit.slug);
     if (mentionsWord(record, key)) names.push(record.monograph.name);
+    // One more than is shown is enough to know the list goes on.
+    if (names.length > MAX_SEARCH_NAMES) break;
   }
   return names.length > MAX_SEARCH_NAMES ? [...names.slice(0, MAX_SEARCH_NAMES), '…'] : names;
 }

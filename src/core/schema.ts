@@ -32,6 +32,8 @@ export const SideEffectSchema = z
     percent: PercentOrRange.optional(),
     frequency: z.enum(FREQUENCY_WORDS).optional(),
     placebo_percent: PercentOrRange.optional(),
+    /** The control arm `placebo_percent` comes from when it is not placebo ("warfarin"). */
+    comparator: Text.optional(),
     participants: z.number().int().positive().optional(),
     system: Text.optional(),
     source: Slug,
@@ -40,6 +42,10 @@ export const SideEffectSchema = z
   .refine((row) => row.percent !== undefined || row.frequency !== undefined, {
     message: 'needs a percent or a frequency word',
     path: ['percent'],
+  })
+  .refine((row) => row.comparator === undefined || row.placebo_percent !== undefined, {
+    message: "names a comparator but gives no figure for it (the comparator's figure goes in placebo_percent)",
+    path: ['comparator'],
   });
 
 export const StudySchema = z.strictObject({

@@ -3,6 +3,9 @@ import { NotFoundError } from './errors.js';
 import type { Monograph, Section } from './monograph.js';
 import { nameKey } from './names.js';
 
+/** The sections most monographs have, in their usual order (docs/monograph-format.md). */
+export const USUAL_SECTIONS = ['Overview', 'How it works', 'Uses', 'Dosing', 'Side effects', 'Warnings', 'Interactions', 'Pregnancy and breastfeeding'] as const;
+
 /**
  * Picks a section by (part of) its title: exact, then a title that starts with
  * the words, then a typo-tolerant match. `side` finds "Side effects".

@@ -1,3 +1,4 @@
+import type { Origin } from './catalog.js';
 import type { Block, DrugRecord, Monograph } from './monograph.js';
 import { sideEffectsReport, type SideEffectsReport } from './side-effects.js';
 import { numberedSources, type NumberedSource } from './sources.js';
@@ -12,9 +13,11 @@ export interface ShowReport {
   side_effects: SideEffectsReport;
   /** Every source, numbered: the figures, studies and interactions cite them by number. */
   sources: NumberedSource[];
+  /** Where this copy of the drug comes from (originOf). */
+  origin?: Origin;
 }
 
-export function showReport(record: DrugRecord, section?: number): ShowReport {
+export function showReport(record: DrugRecord, section?: number, origin?: Origin): ShowReport {
   const { monograph, blocks } = record;
   return {
     monograph,
@@ -22,5 +25,6 @@ export function showReport(record: DrugRecord, section?: number): ShowReport {
     ...(section === undefined ? {} : { section }),
     side_effects: sideEffectsReport(monograph, { sort: 'percent' }),
     sources: numberedSources(monograph),
+    ...(origin ? { origin } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { Origin } from './catalog.js';
 import type { Monograph, PercentValue, SideEffect } from './monograph.js';
 import { numberedSources, type NumberedSource } from './sources.js';
 
@@ -64,10 +65,12 @@ export interface SideEffectsReport {
   gaps?: string[];
   /** The --min the rows were filtered by, when one was given. */
   min?: number;
+  /** Where this copy of the drug comes from (originOf); left out where no one asks (show's figures). */
+  origin?: Origin;
 }
 
 /** The drug's side effects after --min and --sort: figures first, then effects with only a frequency word. */
-export function sideEffectsReport(monograph: Monograph, options: { min?: number; sort: SideEffectSort }): SideEffectsReport {
+export function sideEffectsReport(monograph: Monograph, options: { min?: number; sort: SideEffectSort }, origin?: Origin): SideEffectsReport {
   const { measured, unmeasured } = selectSideEffects(monograph.side_effects, options);
   const rows = [...measured, ...unmeasured];
   return {
@@ -77,5 +80,6 @@ export function sideEffectsReport(monograph: Monograph, options: { min?: number;
     sources: numberedSources(monograph, rows),
     ...(monograph.gaps ? { gaps: monograph.gaps } : {}),
     ...(options.min === undefined ? {} : { min: options.min }),
+    ...(origin ? { origin } : {}),
   };
 }

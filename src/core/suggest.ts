@@ -1,6 +1,6 @@
 import type { LibraryReader } from '../library/library-reader.js';
 import { forEachPosting } from '../library/library-format.js';
-import { editDistance } from './closeness.js';
+import { closeness, editDistance } from './closeness.js';
 import { candidatesFor } from './fuzzy.js';
 import { listsOf } from './phrase-list.js';
 
@@ -154,4 +154,23 @@ function sharedStart(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
+}
+
+// For short word lists: a suggestion much further from what was typed than the best one only adds noise.
+const MIN_QUALITY = 0.6;
+const MAX_BEHIND_BEST = 0.15;
+
+/**
+ * Up to `limit` of `candidates` (command names, class tags) that look like
+ * `typed`, best first, for "did you mean", over a short list held in memory.
+ * Drug names have rules of their own (nameCandidates, classifyName).
+ */
+export function suggestWords(candidates: readonly string[], typed: string, limit: number): string[] {
+  const scored = candidates.map((word) => ({ word, quality: closeness(typed, word) })).filter((s) => s.quality >= MIN_QUALITY);
+  const best = Math.max(0, ...scored.map((s) => s.quality));
+  return scored
+    .filter((s) => s.quality >= best - MAX_BEHIND_BEST)
+    .sort((a, b) => b.quality - a.quality || (a.word < b.word ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => s.word);
 }

@@ -4,6 +4,8 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 export interface Sink {
   isTTY: boolean;
   columns: number | undefined;
+  /** The terminal's height, when it is one: output taller than this is paged. */
+  rows?: number;
   write(text: string): void;
 }
 
@@ -41,7 +43,7 @@ export function openStdout(): Sink {
     if (error.code !== 'EPIPE') process.stderr.write(`medinfo: ${new OutputFailed(reasonOf(error)).message}\n`);
     process.exit(error.code === 'EPIPE' ? 0 : WRITE_FAILED);
   });
-  return { isTTY: Boolean(stream.isTTY), columns: stream.columns, write: (text) => void stream.write(text) };
+  return { isTTY: Boolean(stream.isTTY), columns: stream.columns, rows: stream.rows, write: (text) => void stream.write(text) };
 }
 
 /** The exit code of a run whose output could not be written (sysexits' EX_IOERR). */

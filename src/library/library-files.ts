@@ -14,7 +14,7 @@ import {
   type ProseShard,
 } from './library-format.js';
 import { isDrugList, isDrugRecord, isEffectShard, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
-import type { LibraryReader } from './library-reader.js';
+import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { isSlug } from '../core/slug.js';
 
@@ -33,6 +33,7 @@ export class LibraryFiles implements LibraryReader {
     private readonly repair: string,
     /** false for the bundled library, which medinfo trusts (docs/security.md): its build checked it, and a search would pay milliseconds to check it again. */
     private readonly checkShapes = true,
+    readonly place?: LibraryPlace,
   ) {}
 
   manifest(): Manifest {

@@ -2,6 +2,18 @@ import type { DrugSummary, EffectIndexRow, Manifest, PhraseIndex, ProseMeta, Pro
 import type { DrugRecord } from '../core/monograph.js';
 
 /**
+ * Where a library of a run comes from: the bundled one, a folder of
+ * monographs, or a library made by `medinfo compile`. `folder` is as the user
+ * wrote it (the bundled library's own folder for the bundled one), and `from`
+ * says what named a user's folder.
+ */
+export interface LibraryPlace {
+  kind: 'bundled' | 'folder' | 'library';
+  folder: string;
+  from?: '--data-dir' | 'MEDINFO_PATH';
+}
+
+/**
  * Read access to one compiled library. The core asks for plain data through
  * this interface and never touches the file system itself; the store
  * (src/store) implements it over files, tests can implement it over objects.
@@ -9,6 +21,8 @@ import type { DrugRecord } from '../core/monograph.js';
 export interface LibraryReader {
   /** Where the library comes from, for messages ("bundled", or a folder). */
   readonly origin: string;
+  /** Where the run found it, for showing where a drug comes from (libraries made in tests have none). */
+  readonly place?: LibraryPlace;
   manifest(): Manifest;
   drugs(): DrugSummary[];
   /** The slug a name key belongs to in this library, if any. */

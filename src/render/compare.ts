@@ -8,22 +8,19 @@ import { formatPercent } from './percent.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
 
-// A drug column narrower than this breaks "10–63% (pl 36%)" over lines: stack instead.
-const MIN_CELL = 16;
-const EFFECT_WIDTH = 20;
 const NOT_LISTED = '—';
 
 /** "30% (pl 10%)", "rare", or — where the drug's sources do not list the effect. */
 function cellText(cell: CompareCell | null): string {
   if (!cell) return NOT_LISTED;
   const figure = cell.percent !== undefined ? formatPercent(cell.percent) : (cell.frequency ?? '');
-  return cell.placebo_percent !== undefined ? `${figure} (pl ${formatPercent(cell.placebo_percent)})` : figure;
+  return cell.placebo_percent !== undefined ? `${figure} (${cell.comparator ? cleanLine(cell.comparator) : 'pl'} ${formatPercent(cell.placebo_percent)})` : figure;
 }
 
 /**
  * `medinfo compare`: the drugs' facts, the side-effect matrix (stacked when
- * the terminal is narrow), their interactions. Piped, the matrix is the rows
- * and the rest goes around it.
+ * the drugs' figures do not fit the screen), their interactions. Piped, the
+ * matrix is the rows and the rest goes around it.
  */
 export function renderCompare(report: CompareReport, output: Output): Page {
   const { style } = output;
@@ -36,21 +33,14 @@ export function renderCompare(report: CompareReport, output: Output): Page {
   }
   lines.push('', style.bold('Side effects'));
   for (const line of wrapText(style.dim(`Highest figure each drug's sources give; pl = placebo; ${NOT_LISTED} = not listed by its sources (not the same as 0%).`), output, '', '')) lines.push(line);
-  const columnWidth = Math.floor((output.width - EFFECT_WIDTH - report.drugs.length - 1) / report.drugs.length);
   if (!output.isTerminal) lines = page.body;
-  if (output.isTerminal && columnWidth < MIN_CELL) {
-    for (const row of report.side_effects) {
-      const text = `${style.bold(cleanLine(row.effect))}: ${row.cells.map((cell, i) => `${names[i]} ${cellText(cell)}`).join('; ')}`;
-      for (const line of wrapText(text, output, '  ', '    ')) lines.push(line);
-    }
-  } else {
-    const table = renderTable(
-      [{ title: 'Effect', width: EFFECT_WIDTH }, ...names.map((name) => ({ title: name, width: columnWidth, align: 'right' as const }))],
-      report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
-      output,
-    );
-    for (const line of table.split('\n')) lines.push(line);
-  }
+  // Figures keep to one line: where the drugs' columns cannot fit, the table stacks into one block per effect.
+  const table = renderTable(
+    [{ title: 'Effect' }, ...names.map((name) => ({ title: name, align: 'right' as const, wrap: false }))],
+    report.side_effects.map((row) => [row.effect, ...row.cells.map(cellText)]),
+    output,
+  );
+  for (const line of table.split('\n')) lines.push(line);
   const { interactions } = report;
   if (!output.isTerminal) lines = page.tail;
   lines.push('', style.bold('Between them'), headline(interactions));

@@ -24,21 +24,20 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
   if (rows.length > 0) {
     const table = renderTable(
       [
-        { title: 'Drug', width: 16, paint: output.style.bold },
+        { title: 'Drug', paint: output.style.bold },
         { title: 'Slug', only: 'pipe' },
-        { title: 'As listed', width: Math.max(16, output.width - 16 - 10 - 9 - 13 - 6) },
-        { title: 'Patients', width: 10, align: 'right' },
-        { title: 'Placebo', width: 9, align: 'right' },
-        { title: 'Source', width: 13 },
+        { title: 'As listed' },
+        { title: 'Patients', only: 'pipe' },
+        { title: 'Placebo', only: 'pipe' },
+        // One column on a terminal: five columns do not fit 60.
+        { title: 'Patients (placebo)', only: 'terminal', align: 'right' },
+        { title: 'Source' },
       ],
-      rows.map((row) => [
-        row.name,
-        row.slug,
-        [row.effect, row.note].filter(Boolean).join(' — '),
-        row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent),
-        formatPercent(row.placebo_percent),
-        refOf(row),
-      ]),
+      rows.map((row) => {
+        const patients = row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent);
+        const placebo = formatPercent(row.placebo_percent);
+        return [row.name, row.slug, [row.effect, row.note].filter(Boolean).join(' — '), patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
+      }),
       output,
     );
     if (output.isTerminal) body.push('');

@@ -57,15 +57,14 @@ export function renderInteractionsReport(report: InteractionsReport, output: Out
   });
   const body: string[] = [];
   if (rows.length > 0 || (piped && duplicates.length > 0)) {
-    const fixed = 17 + 22 + 9;
     const table = renderTable(
       [
-        { title: 'Severity', width: 17, paintRow: (text, row) => (rows[row] ? paint(rows[row].severity, output)(text) : text) },
-        { title: 'Drugs (through)', width: 22, only: 'terminal' },
+        { title: 'Severity', paintRow: (text, row) => (rows[row] ? paint(rows[row].severity, output)(text) : text), wrap: false },
+        { title: 'Drugs (through)', only: 'terminal' },
         { title: 'Drugs', only: 'pipe' },
         { title: 'Through', only: 'pipe' },
-        { title: 'What happens', width: Math.max(20, output.width - fixed - 5) },
-        { title: 'Source', width: 9 },
+        { title: 'What happens' },
+        { title: 'Source' },
       ],
       rows.map((row) => row.cells).concat(piped ? duplicates : []),
       output,

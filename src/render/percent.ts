@@ -6,6 +6,12 @@ export function formatPercent(value: PercentValue | undefined): string {
   return typeof value === 'number' ? `${value}%` : `${value[0]}–${value[1]}%`;
 }
 
+/** The control arm's figure: "36%" for placebo, "3.09% (warfarin)" for an active comparator. */
+export function formatControl(row: { placebo_percent?: PercentValue; comparator?: string }): string {
+  const figure = formatPercent(row.placebo_percent);
+  return figure && row.comparator ? `${figure} (${row.comparator})` : figure;
+}
+
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /**

@@ -6,12 +6,11 @@ import { renderTable } from './table.js';
 
 /** Ranked results: drug, what matched, and a short excerpt. */
 export function renderSearch(rows: readonly SearchResult[], output: Output): Page {
-  const snippetWidth = Math.max(20, output.width - 18 - 28 - 4);
   const table = renderTable(
     [
-      { title: 'Drug', width: 18, paint: output.style.bold },
-      { title: 'Matched', width: 28 },
-      { title: 'Snippet', width: snippetWidth },
+      { title: 'Drug', paint: output.style.bold },
+      { title: 'Matched' },
+      { title: 'Snippet' },
     ],
     rows.map((row) => [
       row.slug,

@@ -1,9 +1,10 @@
 import type { SideEffectsReport } from '../core/side-effects.js';
 import { FREQUENCY_WORDS } from '../core/vocabulary.js';
 import type { Output } from '../io/output.js';
-import { formatPercent, percentBar } from './percent.js';
+import { formatControl, formatPercent, percentBar } from './percent.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
+import { renderOrigin } from './origin.js';
 import type { Page } from './page.js';
 import { renderSources, sourceRef } from './sources.js';
 import { renderTable } from './table.js';
@@ -17,7 +18,7 @@ const BAR_WIDTH = 10;
  * rows of the table), then what the table leaves out, the sources and the reminder.
  */
 export function renderSideEffectsPage(report: SideEffectsReport, output: Output): Page {
-  const head = [output.style.bold(`${cleanLine(report.name)} — side effects`)];
+  const head = [output.style.bold(`${cleanLine(report.name)} — side effects`), ...renderOrigin(report.origin, output)];
   if (report.side_effects.length === 0) {
     return { head: head.concat(`No side effects of at least ${report.min ?? 0}% are listed.`), body: [], tail: ['', notAdvice(output)] };
   }
@@ -28,7 +29,7 @@ export function renderSideEffectsPage(report: SideEffectsReport, output: Output)
 /** The note that the table is partial: what the sources hold that could not be confirmed. */
 export function renderGaps(gaps: readonly string[] | undefined, output: Output): string[] {
   if (!gaps || gaps.length === 0) return [];
-  const lines = ['', output.style.yellow('Not included (the sources have more than medinfo could confirm):')];
+  const lines = [''].concat(wrapText(output.style.yellow('Not included (the sources have more than medinfo could confirm):'), output, '', ''));
   for (const gap of gaps) for (const line of wrapText(cleanLine(gap), output, '  - ', '    ')) lines.push(line);
   return lines;
 }
@@ -47,15 +48,13 @@ export function renderSideEffects(report: SideEffectsReport, output: Output, lay
   };
   let lines: string[] = [];
   if (rows.measured.length > 0) {
-    const fixed = 10 + (BAR_WIDTH + 2) + 9 + 13;
-    const effectWidth = Math.max(18, output.width - fixed - 6);
     const table = renderTable(
       [
-        { title: 'Effect', width: effectWidth },
-        { title: 'Patients', width: 10, align: 'right' },
-        { title: '', width: BAR_WIDTH + 2, paint: output.style.cyan, only: 'terminal' },
-        { title: 'Placebo', width: 9, align: 'right' },
-        { title: 'Source', width: 13 },
+        { title: 'Effect' },
+        { title: 'Patients', align: 'right', wrap: false },
+        { title: '', paint: output.style.cyan, only: 'terminal', optional: true, wrap: false },
+        { title: 'Placebo', align: 'right', wrap: false },
+        { title: 'Source' },
         { title: 'Participants', only: 'pipe' },
         { title: 'Note', only: 'pipe' },
         ...(piped ? [{ title: 'Frequency' }, { title: 'Drug' }] : []),
@@ -66,7 +65,7 @@ export function renderSideEffects(report: SideEffectsReport, output: Output, lay
           : row.effect,
         formatPercent(row.percent),
         row.percent === undefined ? '' : percentBar(row.percent, BAR_WIDTH),
-        formatPercent(row.placebo_percent),
+        formatControl(row),
         sourceRef(report.sources, row.source),
         row.participants ? String(row.participants) : '',
         row.note ?? '',
@@ -83,7 +82,7 @@ export function renderSideEffects(report: SideEffectsReport, output: Output, lay
       const group = rows.unmeasured.filter((row) => row.frequency === word);
       if (group.length === 0) continue;
       const items = group.map((row) => `${cleanLine(row.effect)} ${sourceRef(report.sources, row.source).split(' ')[0]}`);
-      lines.push(`  ${word}: ${items.join(', ')}`);
+      for (const line of wrapText(`${word}: ${items.join(', ')}`, output, '  ', '    ')) lines.push(line);
     }
   }
   return lines;

@@ -9,6 +9,11 @@ export function bundledDir(): string {
   return typeof MEDINFO_VERSION === 'string' ? join(__dirname, 'library') : join(__dirname, '..', '..', 'dist', 'library');
 }
 
+/** Where the monographs the bundled library was compiled from sit: data/ beside dist/, in a checkout as in an installed package. */
+export function bundledDataDir(): string {
+  return typeof MEDINFO_VERSION === 'string' ? join(__dirname, '..', 'data') : join(__dirname, '..', '..', 'data');
+}
+
 export function bundledLibrary(dir = bundledDir()): LibraryFiles {
-  return new LibraryFiles((path) => readFileSync(join(dir, path), 'utf8'), 'bundled', 'reinstall medinfo, or run npm run build', false);
+  return new LibraryFiles((path) => readFileSync(join(dir, path), 'utf8'), 'bundled', 'reinstall medinfo, or run npm run build', false, { kind: 'bundled', folder: dir });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataError } from '../core/errors.js';
 import { digest } from '../core/hash.js';
 import { paths } from '../library/library-format.js';
-import type { LibraryReader } from '../library/library-reader.js';
+import type { LibraryPlace, LibraryReader } from '../library/library-reader.js';
 import { nameKey, namesOf } from '../core/names.js';
 import { isSlug } from '../core/slug.js';
 import { cacheDir, cacheVersion, hasEntryFile, publishEntryFile } from './cache-dir.js';
@@ -23,11 +23,11 @@ const REPAIR = 'compile it again with medinfo compile';
  * the stamps of the files checked and by the bundled library's fingerprint. A
  * failure is one DataError naming the library.
  */
-export function openCompiledLibrary(folder: string, bundled: LibraryReader, env: NodeJS.ProcessEnv): LibraryReader {
+export function openCompiledLibrary(folder: string, bundled: LibraryReader, env: NodeJS.ProcessEnv, place?: LibraryPlace): LibraryReader {
   const started = Date.now();
   // Each file is stamped before it is read, so a pass can only be remembered for content as old as its stamp.
   const stamped = [paths.marker, paths.manifest, paths.drugs].map((path) => ({ path, stat: statOf(join(folder, path)) }));
-  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR);
+  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place);
   library.marker();
   const { nameShards } = library.manifest();
   for (let n = 0; n < nameShards; n++) stamped.push({ path: paths.nameShard(n), stat: statOf(join(folder, paths.nameShard(n))) });

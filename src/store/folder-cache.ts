@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { digest } from '../core/hash.js';
-import type { LibraryReader } from '../library/library-reader.js';
+import { skipWarnings, type Problem } from '../core/problem.js';
+import type { LibraryPlace, LibraryReader } from '../library/library-reader.js';
 import { cacheDir, cacheVersion, discard, keepIfOwnFolder, prepare, readPrivate, removeStale, type CacheDir } from './cache-dir.js';
 import { LibraryFiles } from '../library/library-files.js';
 import { loadCompiler } from './load-compiler.js';
@@ -10,12 +11,13 @@ const PROBLEMS = 'problems.json';
 /** A folder of monographs to open through the cache. */
 export interface FolderSource {
   folder: string;
+  place?: LibraryPlace;
   /** What the folder's content is keyed by: one line per file, its name and stamp. */
   stamps: string[];
   /** False when a file changed too recently for its stamp to be trusted: then nothing is cached. */
   settled: boolean;
   /** Compiles the folder against the bundled library; invalid files come back as problems. */
-  compile(): { files: Map<string, string>; problems: string[] };
+  compile(): { files: Map<string, string>; problems: Problem[] };
 }
 
 /**
@@ -34,15 +36,15 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
 
   const compileNow = (report: boolean): LibraryReader => {
     const compiled = source.compile();
-    if (report) compiled.problems.forEach(warn);
+    if (report) skipWarnings(compiled.problems).forEach(warn);
     compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
     if (cache.usable && source.settled) publish(cache, source.folder, name, compiled.files);
-    return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), source.folder, 'check the folder');
+    return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), source.folder, 'check the folder', true, source.place);
   };
 
-  const cached = cache.usable ? readEntry(entry, source.folder) : undefined;
+  const cached = cache.usable ? readEntry(entry, source.folder, source.place) : undefined;
   if (!cached) return compileNow(true);
-  cached.problems.forEach(warn);
+  skipWarnings(cached.problems).forEach(warn);
   return new SelfRepairing(cached.library, () => {
     discard(entry);
     // The problems were reported from the entry already.
@@ -50,18 +52,29 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
   });
 }
 
-function readEntry(entry: string, folder: string): { library: LibraryReader; problems: string[] } | undefined {
+function readEntry(entry: string, folder: string, place: LibraryPlace | undefined): { library: LibraryReader; problems: Problem[] } | undefined {
   if (!keepIfOwnFolder(entry)) return undefined;
   try {
     const problems = JSON.parse(readPrivate(join(entry, PROBLEMS))) as unknown;
-    if (!Array.isArray(problems) || !problems.every((p) => typeof p === 'string')) throw new Error('not a list of problems');
-    const library = new LibraryFiles((path) => readPrivate(join(entry, path)), folder, 'delete the medinfo cache folder');
+    if (!Array.isArray(problems) || !problems.every(isProblem)) throw new Error('not a list of problems');
+    const library = new LibraryFiles((path) => readPrivate(join(entry, path)), folder, 'delete the medinfo cache folder', true, place);
     library.manifest();
     return { library, problems };
   } catch {
     discard(entry);
     return undefined;
   }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const { file, line, field, message } = value as Record<string, unknown>;
+  return (
+    typeof file === 'string' &&
+    (line === null || (typeof line === 'number' && Number.isSafeInteger(line) && line > 0)) &&
+    (field === null || typeof field === 'string') &&
+    typeof message === 'string'
+  );
 }
 
 function publish(cache: CacheDir, folder: string, name: string, files: Map<string, string>): void {
@@ -87,6 +100,10 @@ class SelfRepairing implements LibraryReader {
 
   get origin(): string {
     return this.current.origin;
+  }
+
+  get place() {
+    return this.current.place;
   }
 
   manifest() {

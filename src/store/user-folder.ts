@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { skipWarnings } from '../core/problem.js';
 import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import { bundledDir } from './bundled.js';
@@ -8,7 +9,28 @@ import { compileTarget } from './compile-target.js';
 import { openCompiledLibrary } from './compiled-library.js';
 import { openCachedFolder } from './folder-cache.js';
 import { loadCompiler } from './load-compiler.js';
+import type { UserFolder } from './folders.js';
 import { allSettled, stampOf } from './stamp.js';
+
+/**
+ * The libraries of the user's folders (folders.ts), in their order. A
+ * `--data-dir` folder that cannot be read is the user's mistake on this
+ * command line, an error; a `MEDINFO_PATH` entry that cannot be read is
+ * skipped with one warning, since the variable serves every run, in any
+ * working folder.
+ */
+export function openUserFolders(folders: readonly UserFolder[], bundled: LibraryReader, env: NodeJS.ProcessEnv, warn: (message: string) => void): LibraryReader[] {
+  return folders.flatMap(({ dir, from }) => {
+    try {
+      return [openDataDir(dir, bundled, env, warn, from)];
+    } catch (error) {
+      // Only an unreadable folder is a UsageError here; a damaged library in MEDINFO_PATH still fails the run.
+      if (from !== 'MEDINFO_PATH' || !(error instanceof UsageError)) throw error;
+      warn(`${error.message} (skipped)`);
+      return [];
+    }
+  });
+}
 
 /**
  * A folder written by `medinfo compile` holds the marker file, and the build's
@@ -30,7 +52,7 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
   const target = compileTarget(out, folder, bundledDir());
   const { compileFolder, writeLibrary } = loadCompiler();
   const compiled = compileFolder(folder, names, bundled, (name) => join(dir, name));
-  compiled.problems.forEach(warn);
+  skipWarnings(compiled.problems).forEach(warn);
   const marker: LibraryMarker = { format: FORMAT_VERSION, written_by: COMPILED_BY };
   compiled.files.set(paths.marker, JSON.stringify(marker));
   try {
@@ -39,7 +61,7 @@ export function compileDataDir(dir: string, out: string, bundled: LibraryReader,
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return names.length - compiled.problems.length;
+  return names.length - new Set(compiled.problems.map((problem) => problem.file)).size;
 }
 
 /**
@@ -56,14 +78,16 @@ export function openDataDir(
   bundled: LibraryReader,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
+  from: UserFolder['from'] = '--data-dir',
 ): LibraryReader {
   const folder = resolve(dir);
-  if (isCompiledLibrary(folder)) return openCompiledLibrary(folder, bundled, env);
+  if (isCompiledLibrary(folder)) return openCompiledLibrary(folder, bundled, env, { kind: 'library', folder: dir, from });
   const started = Date.now();
-  const files = listMonographs(dir, folder);
+  const files = listMonographs(dir, folder, from);
   return openCachedFolder(
     {
       folder,
+      place: { kind: 'folder', folder: dir, from },
       stamps: files.map(({ name, stamp }) => `${name}\t${stamp}`),
       settled: allSettled(files.map((f) => f.changedNs), started),
       compile: () => loadCompiler().compileFolder(folder, files.map((f) => f.name), bundled, (name) => join(dir, name)),
@@ -74,7 +98,8 @@ export function openDataDir(
   );
 }
 
-function monographNames(dir: string, folder: string, option = ''): string[] {
+/** The monograph files (`*.md`, not hidden) of a folder, sorted; a folder that cannot be read is a UsageError naming `dir` after `option`. */
+export function monographNames(dir: string, folder: string, option = ''): string[] {
   let names: string[];
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
@@ -85,8 +110,8 @@ function monographNames(dir: string, folder: string, option = ''): string[] {
   return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).sort();
 }
 
-function listMonographs(dir: string, folder: string): Array<{ name: string; stamp: string; changedNs: bigint | undefined }> {
-  return monographNames(dir, folder, '--data-dir: ').map((name) => {
+function listMonographs(dir: string, folder: string, from: UserFolder['from']): Array<{ name: string; stamp: string; changedNs: bigint | undefined }> {
+  return monographNames(dir, folder, `${from}: `).map((name) => {
     // One stat per file is what keeps the cache honest; it is also most of what a cached run costs.
     const stat = statOrNothing(`${folder}/${name}`);
     return { name, stamp: stampOf(stat), changedNs: stat?.ctimeNs };

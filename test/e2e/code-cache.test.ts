@@ -109,17 +109,20 @@ describe('the start-up code cache', () => {
     expect(cacheFiles()).toEqual(['list.bin', 'show.bin']);
   });
 
-  it('an alias shares its command\'s cache: check is interactions', () => {
-    const env = { XDG_CACHE_HOME: base };
-    expect(medinfo(['check', 'alprazolam', 'clonazepam'], env).code).toBe(0);
-    expect(cacheFiles()).toEqual(['interactions.bin']);
-  });
-
-  it('a word that is not a command uses the cache of no command', () => {
+  it('a word that is no command uses the cache of a drug shown, an alias its own, and no word at all the cache of no command', () => {
     const env = { XDG_CACHE_HOME: base };
     expect(medinfo(['shwo', 'baclofen'], env).code).toBe(2);
     expect(medinfo(['help', 'show'], env).code).toBe(0);
-    expect(cacheFiles()).toEqual(['other.bin']);
+    expect(medinfo(['check', 'baclofen', 'zolpidem'], env).code).toBe(0);
+    expect(medinfo(['--version'], env).code).toBe(0);
+    expect(cacheFiles()).toEqual(['check.bin', 'drug.bin', 'help.bin', 'other.bin']);
+  });
+
+  it('medinfo <drug> prints what show prints, with a cache written and then read', () => {
+    const env = { XDG_CACHE_HOME: base };
+    const shown = medinfo(['show', 'lioresal'], env);
+    for (let run = 0; run < 2; run++) expect(medinfo(['lioresal'], env)).toEqual(shown);
+    expect(cacheFiles()).toEqual(['drug.bin', 'show.bin']);
   });
 });
 

@@ -55,7 +55,7 @@ describe('medinfo compile', () => {
     const compiled = run(['compile', folder, library]);
     expect(compiled.code).toBe(0);
     expect(compiled.stdout).toBe(`compiled 1 monograph from ${folder} into ${library}\n`);
-    expect(compiled.stderr).toContain('broken.md: classes[0]');
+    expect(compiled.stderr).toContain('broken.md:4: classes[0]');
 
     const shown = run(['--data-dir', library, 'show', 'imovane']);
     expect(shown.code).toBe(0);

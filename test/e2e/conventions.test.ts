@@ -25,9 +25,7 @@ describe('command-line conventions', () => {
 
   it('an unknown command or option is a one-line usage error with exit 2', () => {
     const command = medinfo(['shwo', 'baclofen']);
-    expect(command.code).toBe(2);
-    expect(command.stderr).toMatch(/^medinfo: unknown command 'shwo'/);
-    expect(command.stderr).toContain('show');
+    expect(command).toEqual({ code: 2, stdout: '', stderr: 'medinfo: unknown command "shwo" (did you mean show?); medinfo --help lists the commands\n' });
     const option = medinfo(['show', 'baclofen', '--jsn']);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/^medinfo: unknown option '--jsn'/);
@@ -82,6 +80,8 @@ describe('the piped-output rule', () => {
     ['interactions', ['interactions', 'baclofen', 'zolpidem', 'tramadol', 'sertraline', 'alcohol']],
     ['effect', ['effect', 'drowsiness']],
     ['compare', ['compare', 'baclofen', 'tizanidine', 'cyclobenzaprine']],
+    ['classes', ['classes']],
+    ['paths', ['paths']],
   ];
   for (const [name, args] of tables) {
     it(`${name}: stdout holds only tab-separated rows, each with the same number of columns`, () => {
@@ -89,14 +89,14 @@ describe('the piped-output rule', () => {
       expect(code, stderr).toBe(0);
       const rows = stdout.split('\n');
       expect(rows.pop(), 'stdout ends with a line break').toBe('');
-      expect(rows.length).toBeGreaterThan(1);
+      expect(rows.length).toBeGreaterThan(0);
       const columns = rows[0]!.split('\t').length;
       expect(columns).toBeGreaterThan(1);
       for (const row of rows) expect(row.split('\t'), row).toHaveLength(columns);
       expect(stdout).not.toMatch(/not medical advice|^Sources$/m);
       // The header line naming the columns is on stderr, as many names as the rows have cells.
       expect(stderr.split('\n').some((line) => line.split('\t').length === columns && /^[A-Z]/.test(line))).toBe(true);
-      if (name !== 'list') expect(stderr).toMatch(/not medical advice/);
+      if (!['list', 'classes', 'paths'].includes(name)) expect(stderr).toMatch(/not medical advice/);
     });
   }
 

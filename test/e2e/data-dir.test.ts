@@ -40,7 +40,7 @@ describe('--data-dir', () => {
   it('reports an invalid file on stderr with its name and field, skips it, and goes on', () => {
     const { stderr, code } = run(['show', 'zopiclone']);
     expect(code).toBe(0);
-    expect(stderr).toBe(`medinfo: warning: ${join(folder, 'broken.md')}: classes[0]: "not-a-real-class" is not a known class tag (see docs/classes.md) (skipped)\n`);
+    expect(stderr).toBe(`medinfo: warning: ${join(folder, 'broken.md')}:4: classes[0]: "not-a-real-class" is not a known class tag (medinfo classes lists them) (skipped)\n`);
     expect(run(['show', 'broken']).code).toBe(1);
   });
 
@@ -77,7 +77,7 @@ describe('--data-dir', () => {
     writeFileSync(join(folder, 'thief.md'), variant('thief', 'Thief', 'Lioresal2, Kemstro'));
     const shown = run(['show', 'lioresal']);
     expect(shown.stdout).toMatch(/^Baclofen \(local copy\)\n/);
-    expect(shown.stderr).toContain('thief.md: name: "Kemstro" already names baclofen (skipped)');
+    expect(shown.stderr).toContain('thief.md:5: brands[1]: "Kemstro" already names baclofen (skipped)');
   });
 
   it('four runs at once on an empty cache all answer correctly', async () => {

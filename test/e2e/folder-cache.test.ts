@@ -62,7 +62,7 @@ describe('the folder cache', () => {
     const cached = run(stable, ['show', 'imovane']);
     expect(cached).toEqual(first);
     expect(cached.stdout).toMatch(/^Zopiclone\n/);
-    expect(cached.stderr).toContain('broken.md: classes[0]');
+    expect(cached.stderr).toContain('broken.md:4: classes[0]');
   });
 
   it('picks up an edit that keeps the size and the modification time', () => {
@@ -103,12 +103,12 @@ describe('the folder cache', () => {
     const after = show();
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/^Zopiclone \(bundled\)\n/);
-    expect(after.stderr).toContain('zopiclone.md: name: "Imovane" already names zopiclone-bundled (skipped)');
+    expect(after.stderr).toContain('zopiclone.md:5: brands[0]: "Imovane" already names zopiclone-bundled (skipped)');
   });
 });
 
 describe('a damaged folder cache', () => {
-  const warning = () => `medinfo: warning: ${join(stable, 'broken.md')}: classes[0]: "not-a-real-class" is not a known class tag (see docs/classes.md) (skipped)\n`;
+  const warning = () => `medinfo: warning: ${join(stable, 'broken.md')}:4: classes[0]: "not-a-real-class" is not a known class tag (medinfo classes lists them) (skipped)\n`;
 
   /** Caches the stable folder, damages its entry with `damage`, and expects `args` to answer as before, with only the usual warning. */
   function answersAsBefore(args: string[], damage: (entry: string) => void) {

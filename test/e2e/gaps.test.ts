@@ -31,3 +31,18 @@ describe('a monograph that says what it leaves out', () => {
     expect(JSON.parse(run(['side-effects', 'zopiclone', '--json']).stdout).gaps).toEqual(['label Table 2, the 12-week trial: not confirmed']);
   });
 });
+
+describe('gaps without figures', () => {
+  it('show prints the gaps of a monograph that has no side-effect figures of its own', () => {
+    const text = readFileSync(join(root, 'test', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8')
+      .replace(/^side_effects:[^]*?(?=^\w)/m, 'side_effects: []\n')
+      .replace('sources:', 'gaps: ["the product\'s own label: not confirmed"]\nsources:');
+    const bare = join(base, 'bare');
+    mkdirSync(bare);
+    writeFileSync(join(bare, 'zopiclone.md'), text);
+    const { stdout, code, stderr } = medinfo(['--data-dir', bare, 'show', 'zopiclone'], { XDG_CACHE_HOME: join(base, 'cache') });
+    expect(code, stderr).toBe(0);
+    expect(stdout).not.toContain('Side-effect figures');
+    expect(stdout).toContain("Not included (the sources have more than medinfo could confirm):\n  - the product's own label: not confirmed\n");
+  });
+});

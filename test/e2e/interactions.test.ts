@@ -40,9 +40,9 @@ describe('medinfo interactions', () => {
   it('a combination product is checked as its ingredients, and the same ingredient twice is a warning', () => {
     const r = report(['tylenol', 'pm', 'diphenhydramine']);
     expect(r.drugs).toEqual([
-      { slug: 'acetaminophen', name: 'Acetaminophen', via: 'Tylenol PM' },
-      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Tylenol PM' },
-      { slug: 'diphenhydramine', name: 'Diphenhydramine' },
+      { slug: 'acetaminophen', name: 'Acetaminophen', via: 'Tylenol PM', origin: { kind: 'bundled' } },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Tylenol PM', origin: { kind: 'bundled' } },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', origin: { kind: 'bundled' } },
     ]);
     expect(r.duplicate_therapy).toContainEqual(expect.objectContaining({ drugs: ['diphenhydramine', 'diphenhydramine'], class: 'same-ingredient' }));
     expect(pair(report(['percocet', 'alprazolam']), 'oxycodone', 'alprazolam')?.severity).toBe('major');
@@ -57,9 +57,9 @@ describe('medinfo interactions', () => {
     expect(medinfo(['show', 'advil']).stdout).toMatch(/^Ibuprofen\n/);
     const r = report(['advil', 'pm', 'sertraline']);
     expect(r.drugs).toEqual([
-      { slug: 'ibuprofen', name: 'Ibuprofen', via: 'Advil PM' },
-      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Advil PM' },
-      { slug: 'sertraline', name: 'Sertraline' },
+      { slug: 'ibuprofen', name: 'Ibuprofen', via: 'Advil PM', origin: { kind: 'bundled' } },
+      { slug: 'diphenhydramine', name: 'Diphenhydramine', via: 'Advil PM', origin: { kind: 'bundled' } },
+      { slug: 'sertraline', name: 'Sertraline', origin: { kind: 'bundled' } },
     ]);
     expect(pair(r, 'ibuprofen', 'sertraline')).toMatchObject({ severity: 'moderate', entries: [expect.objectContaining({ in: 'sertraline', link: 'nsaid' })] });
     expect(report(['advil', 'pm', 'advil']).duplicate_therapy).toEqual([expect.objectContaining({ drugs: ['ibuprofen', 'ibuprofen'], class: 'same-ingredient' })]);
@@ -77,7 +77,7 @@ describe('medinfo interactions', () => {
     const { stdout, stderr, code } = medinfo(['interactions', 'advil', 'pm', 'tylenol', 'pm']);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^0 interactions and 1 duplicate-therapy warning among 4 drugs, 6 pairs checked\n/);
-    expect(stdout).toMatch(/^duplicate therapy\tDiphenhydramine \+ Diphenhydramine\tsame-ingredient\t/);
+    expect(stdout).toMatch(/^duplicate therapy\tDiphenhydramine \+ Diphenhydramine\tsame-ingredient\tDiphenhydramine is in the list twice: in Advil PM and in Tylenol PM\./);
   });
 
   it('--fail-on exits 3 when something that severe is found, 0 when not, and still prints the report', () => {

@@ -58,7 +58,8 @@ describe('help', () => {
     expect(show.stdout).toMatch(/^Usage: medinfo show /);
   });
 
-  it('medinfo help <unknown> is a usage error', () => {
-    expect(medinfo(['help', 'nosuch'])).toEqual({ code: 2, stdout: '', stderr: 'medinfo: unknown command "nosuch" (medinfo --help lists the commands)\n' });
+  it('medinfo help <unknown> is a usage error, suggesting the nearest command', () => {
+    expect(medinfo(['help', 'nosuch'])).toEqual({ code: 2, stdout: '', stderr: 'medinfo: unknown command "nosuch"; medinfo --help lists the commands\n' });
+    expect(medinfo(['help', 'shwo']).stderr).toBe('medinfo: unknown command "shwo" (did you mean show?); medinfo --help lists the commands\n');
   });
 });

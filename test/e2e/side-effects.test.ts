@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { json, medinfo } from './run';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { json, medinfo, root } from './run';
 
 interface Row {
   effect: string;
@@ -110,5 +113,29 @@ describe('side-effect figures in JSON', () => {
     for (const row of rows) expect(row).toHaveProperty('percent_high');
     const shown = json<{ side_effects: Array<Record<string, unknown>> }>(['show', 'baclofen', '--json']).side_effects;
     for (const row of shown) expect(row).toHaveProperty('percent_low');
+  });
+});
+
+describe('a figure from an active comparator', () => {
+  it('is shown with the comparator named, never as placebo, in side-effects and compare', () => {
+    const base = mkdtempSync(join(tmpdir(), 'medinfo-comparator-'));
+    try {
+      const text = readFileSync(join(root, 'test', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8').replace(
+        '  - {effect: headache, frequency: uncommon, source: test-fixture}',
+        '  - {effect: major bleeding, percent: 2.13, placebo_percent: 3.09, comparator: warfarin, source: test-fixture}',
+      );
+      writeFileSync(join(base, 'zopiclone.md'), text);
+      const env = { XDG_CACHE_HOME: join(base, 'cache') };
+      const piped = medinfo(['--data-dir', base, 'side-effects', 'zopiclone'], env);
+      expect(piped.stdout).toMatch(/^major bleeding\t2\.13%\t3\.09% \(warfarin\)\t/m);
+      const report = JSON.parse(medinfo(['--data-dir', base, 'side-effects', 'zopiclone', '--json'], env).stdout);
+      expect(report.side_effects.find((row: Row) => row.effect === 'major bleeding')).toMatchObject({ comparator: 'warfarin', placebo_percent: 3.09 });
+      expect(medinfo(['--data-dir', base, 'compare', 'zopiclone', 'baclofen'], env).stdout).toContain('2.13% (warfarin 3.09%)');
+      const orphan = text.replace('placebo_percent: 3.09, ', '');
+      writeFileSync(join(base, 'zopiclone.md'), orphan);
+      expect(medinfo(['--data-dir', base, 'show', 'zopiclone'], env).stderr).toContain('names a comparator but gives no figure for it');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

@@ -46,19 +46,17 @@ describe('long text on a terminal', () => {
     expect(lines.length).toBeGreaterThan(1000);
   });
 
-  it('draws a long table in slices that join into the table drawn whole', () => {
-    const columns = [
-      { title: 'Effect', width: 20 },
-      { title: 'Patients', width: 10, align: 'right' as const },
-    ];
-    const rows = Array.from({ length: 1_200 }, (_, i) => [`effect ${i} with a name long enough to wrap`, `${i % 100}%`]);
+  it('draws a long table with wrapping cells as one box', () => {
+    const columns = [{ title: 'Effect' }, { title: 'Patients', align: 'right' as const }];
+    const rows = Array.from({ length: 1_200 }, (_, i) => [`effect ${i} with a name long enough to wrap${' and longer still'.repeat(i % 5)}`, `${i % 100}%`]);
     const text = renderTable(columns, rows, output(true));
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^┌─+┬─+┐$/);
     expect(lines.at(-1)).toMatch(/^└─+┴─+┘$/);
     expect(lines.filter((line) => line.startsWith('┌') || line.startsWith('└'))).toHaveLength(2);
     expect(lines.filter((line) => line.startsWith('├'))).toHaveLength(1_200);
-    expect(text).toContain('│ effect 1199 with a │');
+    expect(text).toContain('│ effect 1199 with a name long enough to wrap and longer still and  │      99% │\n│ longer still and longer still and longer still                    │          │');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 });
 

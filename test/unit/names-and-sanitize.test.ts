@@ -56,17 +56,24 @@ describe('percent formatting', () => {
 
 describe('deciding on color', () => {
   it('colors a terminal, not a pipe', () => {
-    expect(colorLevel(true, {}, true)).toBeGreaterThan(0);
-    expect(colorLevel(false, {}, true)).toBe(0);
+    expect(colorLevel(true, {}, 'auto')).toBeGreaterThan(0);
+    expect(colorLevel(false, {}, 'auto')).toBe(0);
   });
 
-  it('honors NO_COLOR, FORCE_COLOR and --no-color, in that order of strength reversed', () => {
-    expect(colorLevel(true, { NO_COLOR: '1' }, true)).toBe(0);
-    expect(colorLevel(true, { NO_COLOR: '' }, true)).toBeGreaterThan(0);
-    expect(colorLevel(false, { FORCE_COLOR: '1' }, true)).toBe(1);
-    expect(colorLevel(true, { FORCE_COLOR: '0' }, true)).toBe(0);
-    expect(colorLevel(false, { FORCE_COLOR: '3', NO_COLOR: '1' }, true)).toBe(3);
-    expect(colorLevel(true, { FORCE_COLOR: '1' }, false)).toBe(0);
-    expect(colorLevel(true, { TERM: 'dumb' }, true)).toBe(0);
+  it('with auto, FORCE_COLOR wins over NO_COLOR, which wins over the terminal', () => {
+    expect(colorLevel(true, { NO_COLOR: '1' }, 'auto')).toBe(0);
+    expect(colorLevel(true, { NO_COLOR: '' }, 'auto')).toBeGreaterThan(0);
+    expect(colorLevel(false, { FORCE_COLOR: '1' }, 'auto')).toBe(1);
+    expect(colorLevel(true, { FORCE_COLOR: '0' }, 'auto')).toBe(0);
+    expect(colorLevel(false, { FORCE_COLOR: '3', NO_COLOR: '1' }, 'auto')).toBe(3);
+    expect(colorLevel(true, { TERM: 'dumb' }, 'auto')).toBe(0);
+  });
+
+  it('--color always and never (and --no-color) win over the environment', () => {
+    expect(colorLevel(true, { FORCE_COLOR: '1' }, 'never')).toBe(0);
+    expect(colorLevel(false, { NO_COLOR: '1' }, 'always')).toBe(1);
+    expect(colorLevel(false, { FORCE_COLOR: '0' }, 'always')).toBe(1);
+    expect(colorLevel(false, { TERM: 'xterm-256color' }, 'always')).toBe(2);
+    expect(colorLevel(false, { FORCE_COLOR: '3' }, 'always')).toBe(3);
   });
 });

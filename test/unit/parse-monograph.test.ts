@@ -40,7 +40,7 @@ describe('parsing a monograph file', () => {
   });
 
   it('names the file and the field of a bad percentage', () => {
-    expect(problem(withFront((f) => f.replace('percent: 30,', 'percent: 130,')))).toBe('x/baclofen.md: side_effects[0].percent: must be 0–100');
+    expect(problem(withFront((f) => f.replace('percent: 30,', 'percent: 130,')))).toBe('x/baclofen.md:17: side_effects[0].percent: must be 0–100');
   });
 
   it('rejects a range written high to low', () => {
@@ -49,7 +49,7 @@ describe('parsing a monograph file', () => {
 
   it('requires every source id to be listed under sources', () => {
     expect(problem(withFront((f) => f.replace('source: samih-2020', 'source: nowhere')))).toBe(
-      'x/baclofen.md: studies[1].source: "nowhere" is not one of this file\'s sources',
+      'x/baclofen.md:46: studies[1].source: "nowhere" is not one of this file\'s sources',
     );
   });
 
@@ -60,8 +60,8 @@ describe('parsing a monograph file', () => {
   });
 
   it('reports a missing required field and an unknown one', () => {
-    expect(problem(withFront((f) => f.replace(/^rx: .*$/m, '')))).toBe('x/baclofen.md: rx: is required');
-    expect(problem(withFront((f) => f.replace('rx: prescription', 'rx: prescription\ncolour: blue')))).toBe('x/baclofen.md: colour: is not a field of the monograph format (see docs/monograph-format.md)');
+    expect(problem(withFront((f) => f.replace(/^rx: .*$/m, '')))).toBe('x/baclofen.md:1: rx: is required');
+    expect(problem(withFront((f) => f.replace('rx: prescription', 'rx: prescription\ncolour: blue')))).toBe('x/baclofen.md:13: colour: is not a field of the monograph format (see docs/monograph-format.md)');
   });
 
   it('rejects a slug that does not match the file name', () => {
@@ -69,7 +69,7 @@ describe('parsing a monograph file', () => {
   });
 
   it('reports broken YAML and missing front matter without a stack trace', () => {
-    expect(problem('---\nname: [unclosed\n---\n')).toMatch(/^x\/baclofen\.md: front matter is not valid YAML/);
+    expect(problem('---\nname: [unclosed\n---\n')).toMatch(/^x\/baclofen\.md:3: front matter is not valid YAML/);
     expect(problem('# just markdown\n')).toBe('x/baclofen.md: has no YAML front matter between --- lines');
   });
 
@@ -82,7 +82,7 @@ describe('author-friendly errors', () => {
   it('explains a value cut at a comma in flow-style YAML', () => {
     const text = withFront((f) => f.replace('{effect: seizure, frequency: rare,', '{effect: seizure (fits, convulsions), frequency: rare,'));
     expect(problem(text)).toBe(
-      'x/baclofen.md: side_effects[17].convulsions): looks like the rest of a value cut at a comma; put values that contain commas in quotes',
+      'x/baclofen.md:35: side_effects[17].convulsions): looks like the rest of a value cut at a comma; put values that contain commas in quotes',
     );
   });
 });
