@@ -18,7 +18,7 @@ import {
 import { effectsNamed } from '../core/effects.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
-import { nameKey, namesOf } from '../core/names.js';
+import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { wordsOf } from '../core/words.js';
 
 const NAMES_PER_SHARD = 512;
@@ -142,7 +142,7 @@ function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: re
     m.classes.forEach((tag) => add(tag, drug, 'class'));
     m.uses.forEach((use) => add(use, drug, 'use'));
     m.side_effects.forEach((row) => add(row.effect, drug, 'side effect'));
-    m.look_alikes.forEach((name) => add(name, drug, LOOK_ALIKE_FIELD));
+    m.look_alikes.forEach((entry) => lookAlikeNames(entry).forEach((name) => add(name, drug, LOOK_ALIKE_FIELD)));
   });
   const phrases = [...postings.keys()].sort();
   const offsets = [0];

@@ -2,7 +2,7 @@ import { LOOK_ALIKE_FIELD } from '../library/library-format.js';
 import { drugCount, hasName, recordOf, type Catalog } from './catalog.js';
 import { NotFoundError } from './errors.js';
 import type { DrugRecord, Monograph } from './monograph.js';
-import { nameKey } from './names.js';
+import { lookAlikeNames, nameKey } from './names.js';
 import { searchCatalog } from './search.js';
 import { classifyName, nameCandidates, type NameCandidate, type NameRelation } from './suggest.js';
 
@@ -124,11 +124,16 @@ function labelOf(name: string, candidate: NameCandidate | undefined): string {
   return nameKey(written) === nameKey(name) ? name : `${written} (${name})`;
 }
 
-/** A phrase of the names index as the monograph it came from writes it ("toprol xl" → "Toprol-XL"). */
+/**
+ * A phrase of the names index as the monograph it came from writes it
+ * ("toprol xl" → "Toprol-XL"; "reminyl" → the look-alike entry "Reminyl (galantamine)").
+ */
 function writtenForm(candidate: NameCandidate): string {
   const { monograph } = candidate.library.record(candidate.slug);
-  const pool = [[monograph.name, monograph.slug], monograph.brands, monograph.aliases][candidate.field] ?? monograph.look_alikes;
-  return pool.find((name) => nameKey(name) === candidate.phrase) ?? candidate.phrase;
+  const is = (name: string) => nameKey(name) === candidate.phrase;
+  if (candidate.field === LOOK_ALIKE_FIELD) return monograph.look_alikes.find((entry) => lookAlikeNames(entry).some(is)) ?? candidate.phrase;
+  const pool = [[monograph.name, monograph.slug], monograph.brands, monograph.aliases][candidate.field] ?? [];
+  return pool.find(is) ?? candidate.phrase;
 }
 
 /** The names of the drugs (not in `skip`) whose names, uses, classes, side effects or text mention `key` as a word. */

@@ -119,6 +119,10 @@ describe('a near name that is a different drug', () => {
   it('a brand listed as a look-alike is named in the monograph\'s own spelling', () => {
     expect(medinfo(['show', 'topamax']).stderr).toContain('note: Metoprolol is a different drug (often confused with Topamax)\n');
     expect(medinfo(['show', 'PROZAC']).stderr).toContain('note: Omeprazole is a different drug (often confused with Prozac)\n');
+    // A look-alike entry that names a brand and its generic answers to either.
+    for (const name of ['reminyl', 'galantamine']) {
+      expect(medinfo(['show', name]).stderr).toContain('note: Glimepiride is a different drug (often confused with Reminyl (galantamine))\n');
+    }
   });
 
   it('show citalopram does not offer escitalopram (S-citalopram) as its meaning: it is another drug', () => {
