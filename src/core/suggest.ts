@@ -32,6 +32,8 @@ export interface NameCandidate {
 
 // The names index phrases that share the most three-letter pieces with what was typed: enough to find the few near ones.
 const MAX_CANDIDATES = 30;
+// Names up to this long are looked for again with two letters swapped back when nothing near was found.
+const MAX_SWAPPED = 10;
 // Fewer shared first letters than this is chance ("hy" in hydralazine and hyoscine).
 const MIN_SHARED_START = 4;
 // At most this many letters in front of a name make it another drug: "S-", "es", "levo", "dex".
@@ -53,12 +55,25 @@ export function typoAllowance(length: number): number {
  * the length of the name.
  */
 export function nameCandidates(catalog: readonly LibraryReader[], key: string): NameCandidate[] {
+  const found = collect(catalog, [key], key);
+  if (found.some((candidate) => candidate.relation !== 'part' && candidate.relation !== 'start') || key.includes(' ') || key.length > MAX_SWAPPED) return found;
+  // Two letters swapped in a short name leave it no three-letter piece in common ("mortin", "motrin"):
+  // look again with each pair swapped back.
+  const swapped = new Set<string>();
+  for (let i = 0; i + 1 < key.length; i++) swapped.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+  swapped.delete(key);
+  return collect(catalog, [key, ...swapped], key);
+}
+
+/** The near phrases among the candidates for each of `pieces`, classified against `key`. */
+function collect(catalog: readonly LibraryReader[], pieces: readonly string[], key: string): NameCandidate[] {
   const found: NameCandidate[] = [];
   for (const library of catalog) {
     const index = library.namePhrases();
     const { phrases, slugs } = listsOf(index);
     // classifyName is the judge: no typo scorer or Fuse is loaded for a miss.
-    for (const at of candidatesFor(phrases, key, MAX_CANDIDATES)) {
+    const candidates = new Set(pieces.flatMap((piece) => candidatesFor(phrases, piece, MAX_CANDIDATES)));
+    for (const at of [...candidates].sort((a, b) => a - b)) {
       const phrase = phrases.at(at);
       const near = classifyName(key, phrase);
       if (!near) continue;

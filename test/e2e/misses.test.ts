@@ -63,6 +63,10 @@ describe('a near typo', () => {
     ['seroquil', 'Seroquel (Quetiapine)'],
     ['xanex', 'Xanax (Alprazolam)'],
     ['klonopine', 'Klonopin (Clonazepam)'],
+    // Two letters swapped leave a short name no three-letter piece in common with the typo.
+    ['mortin', 'Motrin (Ibuprofen)'],
+    ['amiben', 'Ambien (Zolpidem)'],
+    ['atvian', 'Ativan (Lorazepam)'],
   ];
   it.each(typos)('show %s suggests %s, and nothing else', (typed, meant) => {
     const { stdout, stderr, code } = medinfo(['show', typed]);
