@@ -68,6 +68,7 @@ export function nameCandidates(catalog: readonly LibraryReader[], key: string): 
 /** The near phrases among the candidates for each of `pieces`, classified against `key`. */
 function collect(catalog: readonly LibraryReader[], pieces: readonly string[], key: string): NameCandidate[] {
   const found: NameCandidate[] = [];
+  const typed = wordsOf(key);
   for (const library of catalog) {
     const index = library.namePhrases();
     const { phrases, slugs } = listsOf(index);
@@ -75,7 +76,7 @@ function collect(catalog: readonly LibraryReader[], pieces: readonly string[], k
     const candidates = new Set(pieces.flatMap((piece) => candidatesFor(phrases, piece, MAX_CANDIDATES)));
     for (const at of [...candidates].sort((a, b) => a - b)) {
       const phrase = phrases.at(at);
-      const near = classifyName(key, phrase);
+      const near = classify(key, typed, phrase);
       if (!near) continue;
       forEachPosting(index, at, (drug, field) => {
         found.push({ slug: slugs.at(drug), library, phrase, field, ...near });
@@ -87,14 +88,18 @@ function collect(catalog: readonly LibraryReader[], pieces: readonly string[], k
 
 /** How `query` (a name key) is near `phrase` (a name key), or undefined when it is not. */
 export function classifyName(query: string, phrase: string): { relation: NameRelation; distance: number } | undefined {
+  return classify(query, wordsOf(query), phrase);
+}
+
+/** classifyName with the query's words split once for all the phrases a miss looks at. */
+function classify(query: string, typed: readonly string[], phrase: string): { relation: NameRelation; distance: number } | undefined {
   const allowed = typoAllowance(query.length);
   const words = wordsOf(phrase);
-  const typed = wordsOf(query);
   // Letters in front of all of what was typed make another drug, however few the letters wrong.
   const relationTo = (text: string, relation: NameRelation): NameRelation => (addedHead(query, text) >= 2 ? 'part' : relation);
   // As many words as the phrase: each word is held to its own slips ("tylenol xx" is not Tylenol PM);
   // otherwise the letters as a whole, for a space typed or left out ("toprolxl").
-  const whole = typed.length === words.length ? wordsDistance(typed, words, false) : editDistance(query, phrase, allowed);
+  const whole = typed.length === words.length ? wordsDistance(typed, words, false) : boundedDistance(query, phrase, allowed);
   if (whole <= allowed) return { relation: relationTo(phrase, 'typo'), distance: whole };
 
   let best: { relation: NameRelation; distance: number } | undefined;
@@ -137,10 +142,11 @@ function addedHead(a: string, b: string): number {
  */
 function wordsDistance(typed: readonly string[], words: readonly string[], asStart: boolean): number {
   let total = 0;
-  typed.forEach((word, k) => {
+  for (let k = 0; k < typed.length && total !== Infinity; k++) {
+    const word = typed[k]!;
     const target = words[k]!;
     const allowed = typed.length > 1 && Math.max(word.length, target.length) >= 2 ? Math.max(1, typoAllowance(word.length)) : typoAllowance(word.length);
-    let distance = editDistance(word, target, allowed);
+    let distance = boundedDistance(word, target, allowed);
     const last = k === typed.length - 1;
     if (distance > allowed && asStart && last && target.length > word.length && (typed.length > 1 || word.length >= MIN_SHARED_START)) {
       const startAllowed = word.length >= MIN_SHARED_START ? typoAllowance(word.length - 2) : 0;
@@ -148,8 +154,13 @@ function wordsDistance(typed: readonly string[], words: readonly string[], asSta
       if (start <= startAllowed) distance = start;
     }
     total += distance > allowed ? Infinity : distance;
-  });
+  }
   return total;
+}
+
+/** editDistance, but at once above `max` when the lengths alone differ by more: most phrases a miss looks at. */
+function boundedDistance(a: string, b: string, max: number): number {
+  return Math.abs(a.length - b.length) > max ? max + 1 : editDistance(a, b, max);
 }
 
 /** The distance from `word` to the nearest start of `target` ("gabapen" → "gabapentin" is 0). */
@@ -161,8 +172,12 @@ function startDistance(word: string, target: string, max: number): number {
   return best;
 }
 
+const NOT_PLAIN = /[^a-z0-9 ]/;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
+
+/** The words of a name key; most keys are plain letters and spaces, split without the Unicode pattern. */
 function wordsOf(key: string): string[] {
-  return key.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return (NOT_PLAIN.test(key) ? key.split(NOT_LETTER_OR_DIGIT) : key.split(' ')).filter(Boolean);
 }
 
 function sharedStart(a: string, b: string): number {
