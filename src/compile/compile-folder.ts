@@ -28,7 +28,7 @@ export function compileFolder(
   return {
     files: compileLibrary(
       checked.accepted.map((item) => item.record),
-      { classes, duplicateTherapy, effectTerms },
+      { classes, duplicateTherapy, effectTerms, terms: bundled.termIndex() },
     ),
     problems: [...problems, ...checked.problems].map((p) => `${p.message} (skipped)`),
   };
