@@ -14,13 +14,13 @@ export const search: CommandSpec = {
   name: 'search',
   create: (context) =>
     new Command('search')
-      .description('find drugs by name, brand, class, use, side effect or words in the text, tolerating typos')
+      .description('find drugs by name, brand, class, use, side effect or words in the text, in people\'s words too, tolerating typos')
       .argument('<query...>', 'words to look for')
       .option('-n, --limit <n>', 'show at most this many drugs', countOption, 10)
       .option('--json', 'print the results as JSON')
       .addHelpText(
         'after',
-        examples('medinfo search "muscle relaxant"', 'medinfo search gabapenten', 'medinfo search dizziness --limit 5 --json | jq -r ".[].slug"'),
+        examples('medinfo search "muscle relaxant"', 'medinfo search "blood thinner"', 'medinfo search gabapenten', 'medinfo search dizziness --limit 5 --json | jq -r ".[].slug"'),
       )
       .action(async (words: string[], options: { limit: number; json?: boolean }) => {
         const { output, catalog } = context();
