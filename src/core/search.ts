@@ -94,9 +94,9 @@ export function searchReport(catalog: Catalog, text: string, limit: number): Sea
     const replaced = (slug: string) => isReplaced(catalog, rank, slug);
     const scored = scoreLibrary(library, query);
     for (const word of scored.meant) meant.add(word);
-    for (let drug = 0; drug < scored.scores.length; drug++) {
-      if (scored.scores[drug]! > 0 && (rank === 0 || !replaced(scored.slugs.at(drug)))) total++;
-    }
+    // Counted by the earlier libraries' slug lists, already loaded: a name look-up each could read a file each.
+    const earlier = catalog.slice(0, rank).map((other) => listsOf(other.phrases()).slugs);
+    for (const drug of scored.matching) if (!earlier.some((slugs) => indexOfPhrase(slugs, scored.slugs.at(drug)) !== -1)) total++;
     for (let wanted = limit + hits.size; ; ) {
       const best = topDrugs(scored.scores, wanted);
       let skipped = 0;
@@ -164,12 +164,17 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   const byWord = words.map(() => new Float64Array(count));
   const evidence: Evidence[] = [];
   const meant = new Set<string>();
+  // The drugs a short field matched: only they need their words added up, not every drug of the library.
+  const touched: number[] = [];
+  const seen = new Uint8Array(count);
   const credit = (found: Evidence): boolean => {
     evidence.push(found);
     let any = false;
     forEachPosting(index, found.phrase, (drug, code) => {
       if (found.field !== undefined && code !== found.field) return;
       any = true;
+      if (!seen[drug]) touched.push(drug);
+      seen[drug] = 1;
       const value = found.quality * FIELD_WEIGHT[PHRASE_FIELDS[code]!];
       if (found.covers.length === n) whole[drug] = Math.max(whole[drug]!, value);
       else for (const word of found.covers) byWord[word]![drug] = Math.max(byWord[word]![drug]!, value);
@@ -195,14 +200,24 @@ function scoreLibrary(library: LibraryReader, query: Query) {
     }
   }
 
+  // Each drug's best short-field match: the whole query, or its words found apart.
+  if (n > 1) {
+    for (const drug of touched) {
+      let apart = 0;
+      for (const word of byWord) apart += word[drug]!;
+      whole[drug] = Math.max(whole[drug]!, (SCATTERED * apart) / n);
+    }
+  }
   const prose = proseScores(library, query);
-  const scores = new Float64Array(count);
+  // One pass over every drug, kept simple: the engine compiles a busy loop, and that costs more than the loop.
+  const scores = prose.scores;
+  const scale = prose.best > 0 ? 1 / prose.best : 0;
+  const matching: number[] = [];
   for (let drug = 0; drug < count; drug++) {
-    let apart = 0;
-    if (n > 1) for (const word of byWord) apart += word[drug]!;
-    const short = Math.max(whole[drug]!, (SCATTERED * apart) / Math.max(n, 1));
+    const score = whole[drug]! * SHORT_FIELD_FACTOR + scores[drug]! * scale;
     // Rounded before ranking: a score shown as a tie is ranked as one, by slug.
-    scores[drug] = round(short * SHORT_FIELD_FACTOR + prose.scores[drug]!);
+    scores[drug] = score > 0 ? round(score) : 0;
+    if (score > 0) matching.push(drug);
   }
 
   /** What matched, best first, for the drugs shown: a class can name thousands. */
@@ -228,7 +243,7 @@ function scoreLibrary(library: LibraryReader, query: Query) {
     for (const value of prose.foundIn(drug)) matched.push({ field: 'text', value });
     return matched;
   };
-  return { slugs, scores, matchesOf, meant };
+  return { slugs, scores, matching, matchesOf, meant };
 }
 
 function typos(phrases: PhraseList, query: string) {
@@ -262,12 +277,12 @@ interface Postings {
 }
 
 /**
- * BM25 over the prose, words and pairs of neighbouring words, normalised so
- * the best document scores 1; one entry per drug. `foundIn` says what of the
+ * BM25 over the prose, words and pairs of neighbouring words, one entry per
+ * drug, and the best of them (to scale the best drug's prose to 1). `foundIn` says what of the
  * query a drug's prose has: its phrases (runs of words found as pairs), then
  * its other words, each as the prose spells it ("spasms" for "spasm").
  */
-function proseScores(library: LibraryReader, query: Query): { scores: Float64Array; foundIn: (drug: number) => string[] } {
+function proseScores(library: LibraryReader, query: Query): { scores: Float64Array; best: number; foundIn: (drug: number) => string[] } {
   const meta = library.proseMeta();
   const n = meta.lengths.length / meta.width;
   const scores = new Float64Array(n);
@@ -301,8 +316,7 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
     pairs.set(pair, { term: pair, ...found });
   }
   let best = 0;
-  for (const score of scores) if (score > best) best = score;
-  if (best > 0) for (let i = 0; i < scores.length; i++) scores[i] = scores[i]! / best;
+  for (let drug = 0; drug < n; drug++) if (scores[drug]! > best) best = scores[drug]!;
 
   const foundIn = (drug: number): string[] => {
     const has = (postings: Postings | undefined) => postings !== undefined && holds(postings, drug);
@@ -325,7 +339,7 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
     const alone = query.words.flatMap((word, i) => (inPhrase.has(word) ? [] : byWord[i]!.filter((postings) => holds(postings, drug)).slice(0, 1).map((postings) => postings.term)));
     return [...phrases, ...alone];
   };
-  return { scores, foundIn };
+  return { scores, best, foundIn };
 }
 
 /** Whether a posting list (drug, count, ... in drug order) holds the drug. */
