@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { effectVocabulary, resolveList, withOrigin, type Catalog } from '../core/catalog.js';
 import { effectReport, listingsOf, nearestTerm, rowsNaming, termFor, wordsFor } from '../core/effects.js';
 import { NotFoundError } from '../core/errors.js';
+import { layEffects, termLookupOf } from '../core/lay-terms.js';
 import { withBounds } from '../core/side-effects.js';
 import type { Monograph } from '../core/monograph.js';
 import type { Context } from '../context.js';
@@ -41,11 +42,17 @@ export const effect: CommandSpec = {
   },
 };
 
-/** The vocabulary's term for what was typed; a word it does not know is looked for as written, or else as the nearest term, with a note. */
+/**
+ * The vocabulary's term for what was typed, or the effects a lay word stands
+ * for ("upset stomach": nausea and indigestion); a word neither knows is
+ * looked for as written, or else as the nearest term, with a note.
+ */
 function chooseTerm(context: Context, catalog: Catalog, typed: string): { term: string; words: string[] } {
   const terms = effectVocabulary(catalog);
   const known = termFor(terms, typed);
   if (known) return { term: known, words: wordsFor(terms, known) };
+  const lay = layEffects(termLookupOf(catalog), typed);
+  if (lay) return { term: lay.effects.length === 1 ? lay.effects[0]! : lay.written, words: lay.effects.flatMap((effect) => wordsFor(terms, effect)) };
   const literal = wordsFor(terms, typed);
   if (rowsNaming(catalog, literal).length > 0) return { term: typed, words: literal };
   const nearest = nearestTerm(terms, typed);

@@ -25,7 +25,7 @@ export function compileFolder(
   return {
     files: compileLibrary(
       checked.accepted.map((item) => item.record),
-      { classes, duplicateTherapy, effectTerms },
+      { classes, duplicateTherapy, effectTerms, terms: bundled.termIndex() },
     ),
     problems: problems.concat(checked.problems),
   };

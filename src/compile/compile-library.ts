@@ -4,6 +4,8 @@ import {
   FORMAT_VERSION,
   LOOK_ALIKE_FIELD,
   PHRASE_FIELDS,
+  pairShardText,
+  termIndexText,
   paths,
   type DrugSummary,
   type EffectIndexRow,
@@ -19,10 +21,12 @@ import { effectsNamed } from '../core/effects.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
-import { wordsOf } from '../core/words.js';
+import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
+import type { TermIndex } from '../core/lay-terms.js';
 
 const NAMES_PER_SHARD = 512;
 const POSTINGS_PER_SHARD = 20_000;
+const PAIRS_PER_SHARD = 2_000;
 // One effect a file, near enough (keys that hash alike share one): a common effect can have thousands of rows.
 const EFFECTS_PER_SHARD = 1;
 
@@ -32,7 +36,7 @@ const EFFECTS_PER_SHARD = 1;
  */
 export function compileLibrary(
   records: DrugRecord[],
-  { classes, duplicateTherapy, effectTerms }: Pick<Manifest, 'classes' | 'duplicateTherapy' | 'effectTerms'>,
+  { classes, duplicateTherapy, effectTerms, terms = {} }: Pick<Manifest, 'classes' | 'duplicateTherapy' | 'effectTerms'> & { terms?: TermIndex },
 ): Map<string, string> {
   const sorted = [...records].sort((a, b) => (a.monograph.slug < b.monograph.slug ? -1 : 1));
   const files = new Map<string, string>();
@@ -78,6 +82,9 @@ export function compileLibrary(
   const prose = proseIndex(sorted);
   files.set(paths.proseMeta, json(prose.meta));
   prose.shards.forEach((shard, n) => files.set(paths.proseShard(n), json(shard)));
+  const pairs = pairIndex(sorted);
+  pairs.forEach((shard, n) => files.set(paths.pairShard(n), shard));
+  files.set(paths.termIndex, termIndexText(terms));
 
   const effects = effectIndex(sorted);
   effects.forEach((shard, n) => files.set(paths.effectShard(n), json(shard)));
@@ -87,6 +94,7 @@ export function compileLibrary(
     drugs: sorted.length,
     nameShards,
     proseShards: prose.shards.length,
+    pairShards: pairs.length,
     effectShards: effects.length,
     classes,
     duplicateTherapy,
@@ -162,6 +170,38 @@ function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: re
     offsets: packNumbers(offsets, width),
     postings: packNumbers(flat, width),
   };
+}
+
+/** Each pair of neighbouring words in each drug's prose → postings `drug, count, ...`, sharded by pair (see PairShard). */
+function pairIndex(records: DrugRecord[]): string[] {
+  const postings = new Map<string, number[]>();
+  records.forEach(({ monograph: m }, drug) => {
+    const counts = new Map<string, number>();
+    for (const section of m.sections) {
+      for (const run of [...phraseRuns(section.title), ...phraseRuns(section.markdown)]) {
+        for (let i = 0; i + 1 < run.length; i++) {
+          const key = pairKey(run[i]!, run[i + 1]!);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    for (const [key, count] of counts) {
+      const list = postings.get(key) ?? [];
+      list.push(drug, count);
+      postings.set(key, list);
+    }
+  });
+  let total = 0;
+  let largest = records.length;
+  for (const list of postings.values()) {
+    total += list.length / 2;
+    for (const value of list) largest = Math.max(largest, value);
+  }
+  const width = widthFor(largest);
+  const count = Math.max(1, Math.ceil(total / PAIRS_PER_SHARD));
+  const shards: Array<Array<[string, string]>> = Array.from({ length: count }, () => []);
+  for (const key of [...postings.keys()].sort()) shards[shardOf(key, count)]!.push([key, packNumbers(postings.get(key)!, width)]);
+  return shards.map((pairs) => pairShardText(width, pairs));
 }
 
 function proseIndex(records: DrugRecord[]): { meta: ProseMeta; shards: ProseShard[] } {

@@ -1,6 +1,6 @@
 /**
  * The build step for the bundled library: `node dist/build.cjs [--check] [files...]`.
- * Reads data/*.md and data/classes.yaml, checks them all, and (without --check)
+ * Reads data/*.md and the vocabularies (classes.yaml, effect-terms.yaml, lay-terms.yaml), checks them all, and (without --check)
  * writes the compiled library to dist/library.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { compileLibrary } from './compile-library.js';
 import { loadFiles, monographFiles } from './load-folder.js';
 import { parseVocabulary } from './read-classes.js';
 import { parseEffectTerms } from './read-effect-terms.js';
+import { parseLayTerms } from './read-lay-terms.js';
+import { termIndex } from '../core/lay-terms.js';
 import { writeLibrary } from './write-library.js';
 
 const root = process.cwd();
@@ -18,9 +20,12 @@ const args = process.argv.slice(2);
 const checkOnly = args.includes('--check');
 const named = args.filter((arg) => !arg.startsWith('--'));
 
+const classVocabulary = parseVocabulary(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8'));
+const effectTerms = parseEffectTerms(readFileSync(join(root, 'data', 'effect-terms.yaml'), 'utf8'));
 const vocabulary = {
-  ...parseVocabulary(readFileSync(join(root, 'data', 'classes.yaml'), 'utf8')),
-  effectTerms: parseEffectTerms(readFileSync(join(root, 'data', 'effect-terms.yaml'), 'utf8')),
+  ...classVocabulary,
+  effectTerms,
+  terms: termIndex(parseLayTerms(readFileSync(join(root, 'data', 'lay-terms.yaml'), 'utf8'), classVocabulary.classes, effectTerms), effectTerms),
 };
 const tags = new Set(Object.keys(vocabulary.classes));
 const all = monographFiles(join(root, 'data'));

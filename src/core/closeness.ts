@@ -25,10 +25,12 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return previous[b.length]!;
 }
 
-/** 1 - distance / length; anything not above `floor` may come back as any value not above it. */
-function similarity(a: string, b: string, floor: number): number {
+/** 1 - distance / length, or 0 past `maxEdits`; anything not above `floor` may come back as any value not above it. */
+function similarity(a: string, b: string, floor: number, maxEdits: number): number {
   const length = Math.max(a.length, b.length, 1);
-  return 1 - editDistance(a, b, Math.floor((1 - floor) * length)) / length;
+  const max = Math.min(Math.floor((1 - floor) * length), maxEdits);
+  const distance = editDistance(a, b, max);
+  return distance > maxEdits ? 0 : 1 - distance / length;
 }
 
 // A typed start of a word ("gaba" for gabapentin) counts, but below a whole-word match.
@@ -38,14 +40,15 @@ const MIN_PREFIX = 4;
  * How close a typed query is to a phrase, from 1 (the same) towards 0: the
  * query against the whole phrase, against each run of as many of its words,
  * and against the start of a longer word. Unlike a substring search, "forums"
- * is not close to "metformin", nor "baclofin" to "duraclon".
+ * is not close to "metformin", nor "baclofin" to "duraclon". `maxEdits`
+ * caps the typos allowed against any one text, whatever its length.
  */
-export function closeness(query: string, phrase: string, floor = 0): number {
+export function closeness(query: string, phrase: string, floor = 0, maxEdits = Infinity): number {
   let best = floor;
   const consider = (text: string, factor = 1) => {
     // The length difference alone bounds how similar two texts can be: skip what cannot win.
     if ((1 - Math.abs(query.length - text.length) / Math.max(query.length, text.length, 1)) * factor <= best) return;
-    best = Math.max(best, similarity(query, text, best / factor) * factor);
+    best = Math.max(best, similarity(query, text, best / factor, maxEdits) * factor);
   };
   consider(phrase);
   const words = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -16,10 +16,22 @@ export interface FuzzyOptions {
   minQuality?: number;
   /** How many phrases sharing the most three-letter pieces with the query are scored. */
   maxCandidates?: number;
+  /** The most typos (see closeness.ts) allowed in a hit; typoBudget gives one by the query's length. */
+  maxEdits?: number;
 }
 
 /** Below this closeness a phrase is not what the user typed, whatever Fuse thinks. */
 export const MIN_QUALITY = 0.7;
+
+/**
+ * How many typos a query of this length may have and still be taken for a
+ * word: none up to 4 letters (a typo there makes another word: "soma",
+ * "some"), one up to 8, two up to 12, three beyond. "interaction" is three
+ * edits from "injection" and "infection", so neither is a typo of it.
+ */
+export function typoBudget(length: number): number {
+  return length <= 4 ? 0 : length <= 8 ? 1 : length <= 12 ? 2 : 3;
+}
 
 /**
  * Typo-tolerant matching of a query against short phrases (names, classes,
@@ -30,12 +42,12 @@ export const MIN_QUALITY = 0.7;
  * query anywhere inside a phrase, even across words ("forums" in "metformin").
  */
 export function fuzzyMatch(phrases: PhraseList, query: string, options: FuzzyOptions = {}): FuzzyHit[] {
-  const { threshold = 0.34, minQuality = MIN_QUALITY, maxCandidates = 100 } = options;
+  const { threshold = 0.34, minQuality = MIN_QUALITY, maxCandidates = 100, maxEdits = Infinity } = options;
   const candidates = candidatesFor(phrases, query, maxCandidates);
   const scored: FuzzyHit[] = [];
   for (const index of candidates) {
     // The floor lets closeness stop early on phrases that cannot reach minQuality.
-    const quality = closeness(query, phrases.at(index), minQuality - 1e-9);
+    const quality = closeness(query, phrases.at(index), minQuality - 1e-9, maxEdits);
     if (quality >= minQuality) scored.push({ index, quality });
   }
   if (scored.length === 0) return [];

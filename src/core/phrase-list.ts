@@ -1,5 +1,6 @@
 import type { PhraseIndex } from '../library/library-format.js';
 import { packedAt, type PackedStrings } from '../library/packed.js';
+import { isWordChar } from './words.js';
 
 /**
  * A list of strings stored as one newline-joined string and packed start
@@ -36,6 +37,37 @@ export class PhraseList {
     }
     return lo;
   }
+}
+
+/** The index of `phrase` in a sorted list, or -1. */
+export function indexOfPhrase(list: PhraseList, phrase: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list.at(mid) < phrase) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list.at(lo) === phrase ? lo : -1;
+}
+
+/**
+ * The indexes of the phrases that contain `words` (a name key) as whole
+ * words, a plural "s" allowed after the last: "nausea" is in "nausea and
+ * vomiting", "muscle spasm" in "muscle spasms", "pain" not in "painful".
+ */
+export function phrasesContaining(list: PhraseList, words: string): number[] {
+  const found: number[] = [];
+  const { text } = list;
+  if (!words) return found;
+  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) {
+    let end = at + words.length;
+    if (text[end] === 's') end++;
+    if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+    const index = list.indexOfOffset(at);
+    if (found[found.length - 1] !== index) found.push(index);
+  }
+  return found;
 }
 
 const lists = new WeakMap<PhraseIndex, { phrases: PhraseList; slugs: PhraseList }>();

@@ -1,5 +1,6 @@
 import type { Monograph } from './monograph.js';
 import { nameKey } from './names.js';
+import { isWordChar } from './words.js';
 import type { SearchHit, SearchMatch } from './search.js';
 
 /** A search hit as shown to the user: the drug's name, matches in their written form, and a snippet. */
@@ -10,12 +11,13 @@ export interface SearchResult extends SearchHit {
 
 /** Completes a hit from its drug's monograph (read only for the hits that are shown). */
 export function presentHit(hit: SearchHit, monograph: Monograph, words: readonly string[]): SearchResult {
+  const phrases = hit.matched.filter((match) => match.field === 'text' && match.value.includes(' ')).map((match) => match.value);
   return {
     slug: hit.slug,
     name: monograph.name,
     score: hit.score,
     matched: distinct(hit.matched.map((match) => displayMatch(match, monograph))),
-    snippet: snippetFor(monograph, words),
+    snippet: snippetFor(monograph, words, phrases),
   };
 }
 
@@ -30,29 +32,52 @@ function distinct(matches: SearchMatch[]): SearchMatch[] {
   });
 }
 
+/** A match as the monograph writes it: "Lioresal", "frequent heartburn (over-the-counter, 14-day course)". Classes stay as their tags' words. */
 function displayMatch(match: SearchMatch, drug: Monograph): SearchMatch {
-  if (match.field === 'name') return { field: 'name', value: drug.name };
-  const pool = match.field === 'brand' ? drug.brands : match.field === 'alias' ? drug.aliases : [];
-  return { field: match.field, value: pool.find((name) => nameKey(name) === match.value) ?? match.value };
+  if (match.field === 'name') return { ...match, value: drug.name };
+  const pool =
+    match.field === 'brand'
+      ? drug.brands
+      : match.field === 'alias'
+        ? drug.aliases
+        : match.field === 'use'
+          ? drug.uses
+          : match.field === 'side effect'
+            ? drug.side_effects.map((row) => row.effect)
+            : [];
+  return { ...match, value: pool.find((name) => nameKey(name) === match.value) ?? match.value };
 }
 
 const MAX_LENGTH = 110;
 
 /**
  * A short excerpt of the monograph for a search result: the first sentence
- * that contains one of the query's words (or a word they start), otherwise
- * the first sentence of the monograph.
+ * that contains one of `phrases` (the query's words found together), else
+ * the first that contains one of the query's words (or a word they start),
+ * otherwise the first sentence of the monograph.
  */
-export function snippetFor(monograph: Monograph, words: readonly string[]): string {
-  const startOfWord = words.length > 0 ? new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escape).join('|')})`, 'u') : undefined;
-  let first: string | undefined;
-  for (const section of monograph.sections) {
-    for (const sentence of plainText(section.markdown).split(/(?<=[.!?])\s+/)) {
-      first ??= sentence;
-      if (startOfWord?.test(nameKey(sentence))) return shorten(sentence);
+export function snippetFor(monograph: Monograph, words: readonly string[], phrases: readonly string[] = []): string {
+  // No regular expression: compiling one with Unicode classes for each query costs more than the search.
+  for (const texts of [phrases, words]) {
+    if (texts.length === 0) continue;
+    for (const sentence of sentencesOf(monograph)) {
+      const key = nameKey(sentence);
+      if (texts.some((text) => startsAWord(key, text))) return shorten(sentence);
     }
   }
-  return shorten(first ?? monograph.uses.join(', '));
+  for (const sentence of sentencesOf(monograph)) return shorten(sentence);
+  return shorten(monograph.uses.join(', '));
+}
+
+/** Whether `text` has `phrase` at the start of a word. */
+function startsAWord(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) if (!isWordChar(text[at - 1])) return true;
+  return false;
+}
+
+/** The monograph's sentences in order, worked out only as far as they are read. */
+function* sentencesOf(monograph: Monograph): Generator<string> {
+  for (const section of monograph.sections) yield* plainText(section.markdown).split(/(?<=[.!?])\s+/);
 }
 
 function plainText(markdown: string): string {
@@ -68,8 +93,4 @@ function plainText(markdown: string): string {
 
 function shorten(text: string): string {
   return text.length <= MAX_LENGTH ? text : `${text.slice(0, MAX_LENGTH - 1).replace(/\s+\S*$/, '')}…`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,23 +1,36 @@
-import { isReplaced } from './catalog.js';
-import { fuzzyMatch } from './fuzzy.js';
-import { forEachFieldOf, forEachPosting, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
+import { effectVocabulary, isReplaced, type Catalog } from './catalog.js';
+import { fuzzyMatch, typoBudget } from './fuzzy.js';
+import { forEachFieldOf, forEachPosting, pairPostings, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
+import { isMedicineWord, termLookupOf, termsOf } from './lay-terms.js';
 import { nameKey } from './names.js';
 import { shardOf } from './hash.js';
-import { wordsOf } from './words.js';
-import { listsOf } from './phrase-list.js';
+import { pairKey, runsIn, wordsOf, type Run } from './words.js';
+import { indexOfPhrase, listsOf, phrasesContaining, type PhraseList } from './phrase-list.js';
 import { packedAt } from '../library/packed.js';
 
 export interface SearchMatch {
   field: PhraseField | 'text';
+  /** What the drug has: a name key (see presentHit for display), or for `text` the words found in its prose. */
   value: string;
+  /** The lay or side-effect word of the query it was found through: "blood thinner" for the class anticoagulant. */
+  via?: string;
 }
 
-/** A ranked drug. `matched` values are name keys (lower case); see presentHit for display. */
+/** A ranked drug. */
 export interface SearchHit {
   slug: string;
   score: number;
   matched: SearchMatch[];
+}
+
+export interface SearchResults {
+  /** The best drugs, at most as many as asked for. */
+  hits: SearchHit[];
+  /** How many drugs matched at all. */
+  total: number;
+  /** Lay words of the query whose meaning no drug has ("water pill" in a library without diuretics), and what they mean. */
+  unmatched: Array<{ written: string; means: string[] }>;
 }
 
 // Names beat brands beat classes ... beat prose: a weak name match still outranks a strong prose one.
@@ -29,74 +42,212 @@ const FIELD_WEIGHT: Record<PhraseField, number> = {
   use: 0.7,
   'side effect': 0.6,
 };
+// A short field's match against the best prose match (1): even a side effect's beats any prose.
 const SHORT_FIELD_FACTOR = 3;
+// The query's words found in short fields one by one, not together: this share of finding them together.
+const SCATTERED = 0.5;
+// Two of the query's words next to each other in the prose count as much again as each of them.
+const PAIR_WEIGHT = 1;
 const PREFIX_WEIGHT = 0.6;
 const MAX_PREFIX_TERMS = 12;
 
+/** A query, worked out once for every library of a catalog. */
+interface Query {
+  phrase: string;
+  /** The words that score: no stopwords, and no "pill" or "medicine" beside other words. */
+  words: string[];
+  /** Lay and side-effect words, each with the indexes of `words` it stands for. */
+  terms: Array<{ written: string; lay: boolean; covers: number[]; targets: Array<{ field: PhraseField; words: string; exact: boolean }> }>;
+  /** Runs of the query's words, for phrases in the prose (see runsIn), and their pairs. */
+  runs: Run[];
+  pairs: string[];
+}
+
+/** Where a drug's short-field score comes from: a phrase of the index, how well it matched, which query words it stands for. */
+interface Evidence {
+  phrase: number;
+  quality: number;
+  covers: number[];
+  /** Only postings of this field count (a lay word's class is not its use). */
+  field?: number;
+  via?: string;
+}
+
 /**
  * Ranks drugs for a free-text query: typo-tolerant matching on short fields
- * (names, brands, aliases, classes, uses, side effects) and an inverted index
- * over the monographs' prose (whole words and word prefixes). Results are in
- * score order, ties broken by slug, so the same query always gives the same list.
+ * (names, brands, aliases, classes, uses, side effects), lay words read as the
+ * library's terms (lay-terms.ts), and an inverted index over the monographs'
+ * prose (whole words, word prefixes and pairs of neighbouring words). The
+ * query found together in one field outranks its words found apart; see
+ * docs/search.md. Ties are broken by slug, so the same query always gives the
+ * same list, and a smaller limit only cuts it.
  */
-export function searchCatalog(catalog: readonly LibraryReader[], query: string, limit: number): SearchHit[] {
-  const phrase = nameKey(query);
-  const words = [...new Set(wordsOf(query))];
-  if (!phrase) return [];
+export function searchReport(catalog: Catalog, text: string, limit: number): SearchResults {
+  const query = prepare(catalog, text);
+  if (!query) return { hits: [], total: 0, unmatched: [] };
   const hits = new Map<string, SearchHit>();
+  const meant = new Set<string>();
+  let total = 0;
   catalog.forEach((library, rank) => {
     // A drug that a library earlier in the catalog also holds is that library's to answer for:
     // its brands and text, not the replaced monograph's. Each library's best `limit + hits` are enough.
     const replaced = (slug: string) => isReplaced(catalog, rank, slug);
+    const scored = scoreLibrary(library, query);
+    for (const word of scored.meant) meant.add(word);
+    // Counted by the earlier libraries' slug lists, already loaded: a name look-up each could read a file each.
+    const earlier = catalog.slice(0, rank).map((other) => listsOf(other.phrases()).slugs);
+    for (const drug of scored.matching) if (!earlier.some((slugs) => indexOfPhrase(slugs, scored.slugs.at(drug)) !== -1)) total++;
     for (let wanted = limit + hits.size; ; ) {
-      const found = searchLibrary(library, phrase, words, wanted);
-      const skipped = found.filter((hit) => replaced(hit.slug));
-      for (const hit of found) if (!hits.has(hit.slug) && !skipped.includes(hit)) hits.set(hit.slug, hit);
-      if (skipped.length === 0 || found.length < wanted) break;
-      wanted += skipped.length;
+      const best = topDrugs(scored.scores, wanted);
+      let skipped = 0;
+      for (const drug of best) {
+        const slug = scored.slugs.at(drug);
+        if (replaced(slug)) skipped++;
+        else if (!hits.has(slug)) hits.set(slug, { slug, score: scored.scores[drug]!, matched: scored.matchesOf(drug) });
+      }
+      if (skipped === 0 || best.length < wanted) break;
+      wanted += skipped;
     }
   });
-  return [...hits.values()].sort(byScore).slice(0, limit);
+  return {
+    hits: [...hits.values()].sort(byScore).slice(0, limit),
+    total,
+    unmatched: query.terms
+      .filter((term) => term.lay && !meant.has(term.written))
+      .map((term) => ({ written: term.written, means: [...new Set(term.targets.map((target) => target.words))] })),
+  };
+}
+
+/** The best `limit` drugs for a query (see searchReport). */
+export function searchCatalog(catalog: Catalog, query: string, limit: number): SearchHit[] {
+  return searchReport(catalog, query, limit).hits;
+}
+
+function prepare(catalog: Catalog, text: string): Query | undefined {
+  const phrase = nameKey(text);
+  if (!phrase) return undefined;
+  const all = [...new Set(wordsOf(text))];
+  const kept = all.filter((word) => !isMedicineWord(word));
+  const words = kept.length > 0 ? kept : all;
+  const found = termsOf(all, termLookupOf(catalog));
+  const effectTerms = found.some((term) => term.effects) ? effectVocabulary(catalog) : {};
+  const terms = found.map((term) => ({
+    written: term.written,
+    lay: term.lay,
+    covers: all.slice(term.start, term.end).map((word) => words.indexOf(word)).filter((at) => at !== -1),
+    targets: [
+      ...(term.classes ?? []).map((tag) => ({ field: 'class' as const, words: nameKey(tag), exact: true })),
+      ...(term.uses ?? []).map((use) => ({ field: 'use' as const, words: nameKey(use), exact: false })),
+      // An effect is looked for as its term and every synonym: "sleepiness" finds somnolence.
+      ...(term.effects ?? [])
+        .flatMap((effect) => [effect, ...(effectTerms[effect] ?? [])])
+        .map((effect) => ({ field: 'side effect' as const, words: nameKey(effect), exact: false })),
+    ],
+  }));
+  const runs = runsIn(phrase);
+  const pairs = [...new Set(runs.flatMap(({ words: run }) => run.slice(1).map((word, i) => pairKey(run[i]!, word))))];
+  return { phrase, words, terms, runs, pairs };
 }
 
 function byScore(a: SearchHit, b: SearchHit): number {
   return b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-function searchLibrary(library: LibraryReader, phrase: string, words: string[], limit: number): SearchHit[] {
+function scoreLibrary(library: LibraryReader, query: Query) {
   const index = library.phrases();
   const { phrases, slugs } = listsOf(index);
-  const short = new Float64Array(slugs.length);
+  const count = slugs.length;
+  const { words } = query;
+  const n = words.length;
+  // The best match of the whole query, and of each word alone, per drug.
+  const whole = new Float64Array(count);
+  const byWord = words.map(() => new Float64Array(count));
+  const evidence: Evidence[] = [];
+  const meant = new Set<string>();
+  // The drugs a short field matched: only they need their words added up, not every drug of the library.
+  const touched: number[] = [];
+  const seen = new Uint8Array(count);
+  const credit = (found: Evidence): boolean => {
+    evidence.push(found);
+    let any = false;
+    forEachPosting(index, found.phrase, (drug, code) => {
+      if (found.field !== undefined && code !== found.field) return;
+      any = true;
+      if (!seen[drug]) touched.push(drug);
+      seen[drug] = 1;
+      const value = found.quality * FIELD_WEIGHT[PHRASE_FIELDS[code]!];
+      if (found.covers.length === n) whole[drug] = Math.max(whole[drug]!, value);
+      else for (const word of found.covers) byWord[word]![drug] = Math.max(byWord[word]![drug]!, value);
+    });
+    return any;
+  };
 
-  const queries = words.length > 1 ? [phrase, ...words] : [phrase];
-  const hits = queries.flatMap((q) => {
-    const whole = q === phrase ? 1 : 1 / words.length;
-    return fuzzyMatch(phrases, q).map((hit) => ({ ...hit, whole }));
-  });
-  for (const hit of hits) {
-    forEachPosting(index, hit.index, (drug, code) => {
-      short[drug] = Math.max(short[drug]!, hit.quality * FIELD_WEIGHT[PHRASE_FIELDS[code]!] * hit.whole);
+  const all = words.map((_, i) => i);
+  for (const hit of typos(phrases, query.phrase)) credit({ phrase: hit.index, quality: hit.quality, covers: all });
+  if (!(n === 1 && words[0] === query.phrase)) {
+    words.forEach((word, i) => {
+      for (const hit of typos(phrases, word)) credit({ phrase: hit.index, quality: hit.quality, covers: [i] });
     });
   }
+  for (const term of query.terms) {
+    for (const target of term.targets) {
+      const field = PHRASE_FIELDS.indexOf(target.field);
+      const found = target.exact ? [indexOfPhrase(phrases, target.words)].filter((at) => at !== -1) : phrasesContaining(phrases, target.words);
+      for (const phrase of found) {
+        const via = target.words === nameKey(term.written) ? undefined : term.written;
+        if (credit({ phrase, quality: 1, covers: term.covers, field, via })) meant.add(term.written);
+      }
+    }
+  }
 
-  const prose = proseScores(library, words);
-  const total = new Float64Array(slugs.length);
-  for (let drug = 0; drug < slugs.length; drug++) total[drug] = short[drug]! * SHORT_FIELD_FACTOR + prose[drug]!;
-  const best = topDrugs(total, limit);
+  // Each drug's best short-field match: the whole query, or its words found apart.
+  if (n > 1) {
+    for (const drug of touched) {
+      let apart = 0;
+      for (const word of byWord) apart += word[drug]!;
+      whole[drug] = Math.max(whole[drug]!, (SCATTERED * apart) / n);
+    }
+  }
+  const prose = proseScores(library, query);
+  // One pass over every drug, kept simple: the engine compiles a busy loop, and that costs more than the loop.
+  const scores = prose.scores;
+  const scale = prose.best > 0 ? 1 / prose.best : 0;
+  const matching: number[] = [];
+  for (let drug = 0; drug < count; drug++) {
+    const score = whole[drug]! * SHORT_FIELD_FACTOR + scores[drug]! * scale;
+    // Rounded before ranking: a score shown as a tie is ranked as one, by slug.
+    scores[drug] = score > 0 ? round(score) : 0;
+    if (score > 0) matching.push(drug);
+  }
 
-  // What matched is worked out for the shown drugs only: a class can name thousands.
-  return best.map((drug) => {
-    const found: SearchMatch[] = [];
-    for (const hit of hits) {
-      const value = phrases.at(hit.index);
-      forEachFieldOf(index, hit.index, drug, (code) => {
+  /** What matched, best first, for the drugs shown: a class can name thousands. */
+  const matchesOf = (drug: number): SearchMatch[] => {
+    const found: Array<SearchMatch & { weight: number }> = [];
+    for (const item of evidence) {
+      forEachFieldOf(index, item.phrase, drug, (code) => {
+        if (item.field !== undefined && code !== item.field) return;
         const field = PHRASE_FIELDS[code]!;
-        if (!found.some((m) => m.field === field && m.value === value)) found.push({ field, value });
+        const weight = item.quality * FIELD_WEIGHT[field] * (item.covers.length === n ? 1 : SCATTERED / n);
+        found.push({ field, value: phrases.at(item.phrase), ...(item.via ? { via: item.via } : {}), weight });
       });
     }
-    if (prose[drug]! > 0) found.push({ field: 'text', value: words.join(' ') });
-    return { slug: slugs.at(drug), score: round(total[drug]!), matched: found };
-  });
+    // Sorting is stable: of equal matches, the query's own (found first) comes before a lay word's.
+    found.sort((a, b) => b.weight - a.weight);
+    const seen = new Set<string>();
+    const matched: SearchMatch[] = [];
+    for (const { weight: _, ...match } of found) {
+      const key = `${match.field}\t${match.value}`;
+      if (!seen.has(key)) matched.push(match);
+      seen.add(key);
+    }
+    for (const value of prose.foundIn(drug)) matched.push({ field: 'text', value });
+    return matched;
+  };
+  return { slugs, scores, matching, matchesOf, meant };
+}
+
+function typos(phrases: PhraseList, query: string) {
+  return fuzzyMatch(phrases, query, { maxEdits: typoBudget(query.length) });
 }
 
 /**
@@ -119,33 +270,88 @@ function topDrugs(scores: Float64Array, limit: number): number[] {
   return top;
 }
 
-/** BM25 over the prose, normalised so the best document scores 1; one entry per drug. */
-function proseScores(library: LibraryReader, words: string[]): Float64Array {
+interface Postings {
+  term: string;
+  list: string;
+  width: number;
+}
+
+/**
+ * BM25 over the prose, words and pairs of neighbouring words, one entry per
+ * drug, and the best of them (to scale the best drug's prose to 1). `foundIn` says what of the
+ * query a drug's prose has: its phrases (runs of words found as pairs), then
+ * its other words, each as the prose spells it ("spasms" for "spasm").
+ */
+function proseScores(library: LibraryReader, query: Query): { scores: Float64Array; best: number; foundIn: (drug: number) => string[] } {
   const meta = library.proseMeta();
   const n = meta.lengths.length / meta.width;
   const scores = new Float64Array(n);
-  if (words.length === 0) return scores;
-  const shards = library.manifest().proseShards;
-  for (const word of words) {
-    for (const [term, weight] of expand(meta.vocabulary, word)) {
-      const { width, terms } = library.proseShard(shardOf(term, shards));
-      const list = Object.hasOwn(terms, term) ? terms[term]! : undefined;
-      if (!list) continue;
-      const df = list.length / width / 2;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let i = 0; i < df; i++) {
-        const drug = packedAt(list, 2 * i, width);
-        const tf = packedAt(list, 2 * i + 1, width);
-        const len = packedAt(meta.lengths, drug, meta.width);
-        const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / meta.averageLength));
-        scores[drug] = scores[drug]! + bm25 * weight;
-      }
+  const manifest = library.manifest();
+  const add = (list: string, width: number, weight: number) => {
+    const df = list.length / width / 2;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    for (let i = 0; i < df; i++) {
+      const drug = packedAt(list, 2 * i, width);
+      const tf = packedAt(list, 2 * i + 1, width);
+      const len = packedAt(meta.lengths, drug, meta.width);
+      const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / meta.averageLength));
+      scores[drug] = scores[drug]! + bm25 * weight;
     }
+  };
+  const byWord = query.words.map((word) => {
+    const found: Postings[] = [];
+    for (const [term, weight] of expand(meta.vocabulary, word)) {
+      const { width, terms } = library.proseShard(shardOf(term, manifest.proseShards));
+      if (!Object.hasOwn(terms, term)) continue;
+      add(terms[term]!, width, weight);
+      found.push({ term, list: terms[term]!, width });
+    }
+    return found;
+  });
+  const pairs = new Map<string, Postings>();
+  for (const pair of query.pairs) {
+    const found = pairPostings(library.pairShard(shardOf(pair, manifest.pairShards)), pair);
+    if (!found) continue;
+    add(found.list, found.width, PAIR_WEIGHT);
+    pairs.set(pair, { term: pair, ...found });
   }
   let best = 0;
-  for (const score of scores) if (score > best) best = score;
-  if (best > 0) for (let i = 0; i < scores.length; i++) scores[i] = scores[i]! / best;
-  return scores;
+  for (let drug = 0; drug < n; drug++) if (scores[drug]! > best) best = scores[drug]!;
+
+  const foundIn = (drug: number): string[] => {
+    const has = (postings: Postings | undefined) => postings !== undefined && holds(postings, drug);
+    const phrases: string[] = [];
+    const inPhrase = new Set<string>();
+    for (const { words: run, starts } of query.runs) {
+      for (let i = 0; i + 1 < run.length; i++) {
+        let end = i;
+        while (end + 1 < run.length && has(pairs.get(pairKey(run[end]!, run[end + 1]!)))) end++;
+        const words = run.slice(i, end + 1);
+        // A phrase of stopwords alone ("of the") says nothing.
+        if (end > i && words.some((word) => query.words.includes(word))) {
+          // As typed: "john's wort", not "john s wort".
+          phrases.push(query.phrase.slice(starts[i], starts[end]! + run[end]!.length));
+          for (const word of words) inPhrase.add(word);
+        }
+        i = Math.max(i, end - 1);
+      }
+    }
+    const alone = query.words.flatMap((word, i) => (inPhrase.has(word) ? [] : byWord[i]!.filter((postings) => holds(postings, drug)).slice(0, 1).map((postings) => postings.term)));
+    return [...phrases, ...alone];
+  };
+  return { scores, best, foundIn };
+}
+
+/** Whether a posting list (drug, count, ... in drug order) holds the drug. */
+function holds({ list, width }: Postings, drug: number): boolean {
+  let lo = 0;
+  let hi = list.length / width / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (packedAt(list, 2 * mid, width) < drug) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length / width / 2 && packedAt(list, 2 * lo, width) === drug;
 }
 
 /** The word itself, and words it is the start of ("spasm" → "spasms", "spasmodic"). */

@@ -4,18 +4,22 @@ import {
   COMPILED_BY,
   FORMAT_VERSION,
   paths,
+  termEntryText,
+  termIndexEntries,
   type DrugSummary,
   type EffectIndexRow,
   type LibraryMarker,
   type Manifest,
+  type PairShard,
   type PhraseIndex,
   type PhraseIndexFile,
   type ProseMeta,
   type ProseShard,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectShard, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectShard, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard, isTermEntry } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
+import type { TermEntry, TermIndex } from '../core/lay-terms.js';
 import { isSlug } from '../core/slug.js';
 
 /**
@@ -100,6 +104,33 @@ export class LibraryFiles implements LibraryReader {
 
   proseShard(n: number): ProseShard {
     return this.read(paths.proseShard(n), isProseShard);
+  }
+
+  pairShard(n: number): PairShard {
+    const path = paths.pairShard(n);
+    const text = this.text(path);
+    if (this.checkShapes && !/^[1-9]\d*\n/.test(text)) throw this.damaged(path, 'not the expected content');
+    return text;
+  }
+
+  termEntry(key: string): TermEntry | undefined {
+    const found = termEntryText(this.text(paths.termIndex), key);
+    return found === undefined ? undefined : this.termEntryOf(found);
+  }
+
+  termIndex(): TermIndex {
+    return Object.fromEntries(termIndexEntries(this.text(paths.termIndex)).map(([key, entry]) => [key, this.termEntryOf(entry)]));
+  }
+
+  private termEntryOf(json: string): TermEntry {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(json);
+    } catch {
+      throw this.damaged(paths.termIndex, 'not valid JSON');
+    }
+    if (this.checkShapes && !isTermEntry(entry)) throw this.damaged(paths.termIndex, 'not the expected content');
+    return entry as TermEntry;
   }
 
   effectRows(key: string): EffectIndexRow[] {

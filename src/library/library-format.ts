@@ -1,3 +1,4 @@
+import type { TermIndex } from '../core/lay-terms.js';
 import type { SideEffect, Source } from '../core/monograph.js';
 import { packedAt, type PackedStrings } from './packed.js';
 
@@ -6,13 +7,15 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 11;
+export const FORMAT_VERSION = 12;
 
 export interface Manifest {
   format: number;
   drugs: number;
   nameShards: number;
   proseShards: number;
+  /** How many `search/pairs-<n>.txt` files hold the prose's word pairs. */
+  pairShards: number;
   effectShards: number;
   classes: Record<string, string>;
   /** Class tag → why two drugs of it in one list are duplicate therapy. */
@@ -127,6 +130,60 @@ export interface ProseShard {
 }
 
 /**
+ * `search/pairs-<n>.txt`: each pair of words that stand next to each other in
+ * a drug's prose (see pairKey and phraseRuns: stopwords kept, punctuation ends
+ * a run), so a phrase typed as a query is found as a phrase. Plain text, not
+ * JSON: the first line is the packing width, then one line per pair, sorted,
+ * `first second<TAB>postings` with postings `drug, count, ...` as in a prose
+ * shard. A look-up is one native indexOf, with nothing parsed: a JSON object
+ * of thousands of pairs costs more to parse than the whole search.
+ */
+export type PairShard = string;
+
+/** The postings of a pair in a pair shard, if it has the pair. */
+export function pairPostings(shard: PairShard, key: string): { width: number; list: string } | undefined {
+  const at = shard.indexOf(`\n${key}\t`);
+  if (at === -1) return undefined;
+  const start = at + key.length + 2;
+  const end = shard.indexOf('\n', start);
+  return { width: Number(shard.slice(0, shard.indexOf('\n'))), list: shard.slice(start, end === -1 ? undefined : end) };
+}
+
+/** A pair shard's text: the width, then the pairs in order. */
+export function pairShardText(width: number, pairs: ReadonlyArray<readonly [string, string]>): PairShard {
+  return `${width}\n${pairs.map(([key, list]) => `${key}\t${list}`).join('\n')}\n`;
+}
+
+/**
+ * `search/terms.txt`: every lay and side-effect word by its key (see
+ * termIndex in core/lay-terms.ts), one `key<TAB>entry as JSON` a line after a
+ * first, empty line, so a query's few words are found by indexOf and only
+ * their entries are parsed.
+ */
+export function termIndexText(index: TermIndex): string {
+  return `\n${Object.keys(index)
+    .sort()
+    .map((key) => `${key}\t${JSON.stringify(index[key])}`)
+    .join('\n')}\n`;
+}
+
+/** The entry of one key in a terms.txt text, as JSON text, if it has one. */
+export function termEntryText(text: string, key: string): string | undefined {
+  const at = text.indexOf(`\n${key}\t`);
+  if (at === -1 || key.includes('\n') || key.includes('\t')) return undefined;
+  const start = at + key.length + 2;
+  return text.slice(start, text.indexOf('\n', start));
+}
+
+/** Every entry of a terms.txt text. */
+export function termIndexEntries(text: string): Array<[string, string]> {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]);
+}
+
+/**
  * `medinfo-library.json`, in a library written by `medinfo compile`: what
  * `--data-dir` recognises it by, and what lets a later compile replace it.
  */
@@ -148,6 +205,8 @@ export const paths = {
   namePhrases: { index: 'names/phrases.json', text: 'names/phrases.txt' },
   proseMeta: 'search/prose-meta.json',
   proseShard: (n: number) => `search/prose-${n}.json`,
+  pairShard: (n: number) => `search/pairs-${n}.txt`,
+  termIndex: 'search/terms.txt',
   effectShard: (n: number) => `effects/${n}.json`,
 };
 

@@ -1,4 +1,5 @@
-import type { DrugSummary, EffectIndexRow, Manifest, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectIndexRow, Manifest, PairShard, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
+import type { TermEntry, TermIndex } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
 /**
@@ -34,6 +35,12 @@ export interface LibraryReader {
   namePhrases(): PhraseIndex;
   proseMeta(): ProseMeta;
   proseShard(n: number): ProseShard;
+  /** Pair shard `n`: the word pairs of the prose (see PairShard). */
+  pairShard(n: number): PairShard;
+  /** The lay or side-effect word with this key (see layKey), if there is one. */
+  termEntry(key: string): TermEntry | undefined;
+  /** Every lay and side-effect word, by key: what a library compiled against this one copies. */
+  termIndex(): TermIndex;
   /** The side-effect rows that name an effect (a name key), with their drugs and sources. */
   effectRows(key: string): EffectIndexRow[];
 }

@@ -1,4 +1,5 @@
 import type { DrugSummary, EffectShard, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { TermEntry } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
 /*
@@ -24,6 +25,7 @@ export const isManifest: Shape<Manifest> = (value): value is Manifest =>
   isCount(value.drugs) &&
   isCount(value.nameShards, 1) &&
   isCount(value.proseShards, 1) &&
+  isCount(value.pairShards, 1) &&
   isCount(value.effectShards, 1) &&
   isStringMap(value.classes) &&
   isStringMap(value.duplicateTherapy) &&
@@ -72,3 +74,6 @@ const isEffectIndexRow = (value: unknown): boolean =>
 
 export const isEffectShard: Shape<EffectShard> = (value): value is EffectShard =>
   isObject(value) && Object.values(value).every((rows) => Array.isArray(rows) && rows.every(isEffectIndexRow));
+
+export const isTermEntry: Shape<TermEntry> = (value): value is TermEntry =>
+  isObject(value) && isString(value.written) && typeof value.lay === 'boolean' && (['classes', 'uses', 'effects'] as const).every((field) => value[field] === undefined || isStrings(value[field]));

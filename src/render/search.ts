@@ -4,7 +4,7 @@ import type { Page } from './page.js';
 import type { Output } from '../io/output.js';
 import { renderTable } from './table.js';
 
-/** Ranked results: drug, what matched, and a short excerpt. */
+/** Ranked results: drug, what matched (through which lay word: "blood thinner → class: anticoagulant"), and a short excerpt. */
 export function renderSearch(rows: readonly SearchResult[], output: Output): Page {
   const table = renderTable(
     [
@@ -16,7 +16,7 @@ export function renderSearch(rows: readonly SearchResult[], output: Output): Pag
       row.slug,
       row.matched
         .slice(0, 3)
-        .map((m) => `${m.field}: ${m.value}`)
+        .map((m) => `${m.via ? `${m.via} → ` : ''}${m.field}: ${m.value}`)
         .join('; '),
       row.snippet,
     ]),

@@ -138,6 +138,18 @@ class SelfRepairing implements LibraryReader {
     return this.attempt((library) => library.proseShard(n));
   }
 
+  pairShard(n: number) {
+    return this.attempt((library) => library.pairShard(n));
+  }
+
+  termEntry(key: string) {
+    return this.attempt((library) => library.termEntry(key));
+  }
+
+  termIndex() {
+    return this.attempt((library) => library.termIndex());
+  }
+
   effectRows(key: string) {
     return this.attempt((library) => library.effectRows(key));
   }

@@ -30,6 +30,18 @@ describe('medinfo effect', () => {
     expect(rows.find((row) => row.effect === 'somnolence or fatigue')?.terms).toEqual(['drowsiness', 'fatigue']);
   });
 
+  it('a lay word finds what it means: "upset stomach" is nausea and indigestion, "drowsy" is drowsiness', () => {
+    const upset = report(['upset', 'stomach']);
+    expect(upset.term).toBe('upset stomach');
+    expect(upset.matched_words).toEqual(['nausea', 'indigestion', 'dyspepsia']);
+    for (const drug of upset.drugs) for (const row of drug.rows) expect(row.effect).toMatch(/nausea|indigestion|dyspepsia/i);
+    expect(upset.drugs.map((d) => d.slug)).toEqual(expect.arrayContaining(report(['nausea']).drugs.map((d) => d.slug)));
+    const drowsy = report(['drowsy']);
+    expect(drowsy.term).toBe('drowsiness');
+    expect(drowsy.drugs.map((d) => d.slug)).toEqual(report(['drowsiness']).drugs.map((d) => d.slug));
+    expect(medinfo(['effect', 'upset', 'stomach']).stderr).toMatch(/^upset stomach \(also: nausea, indigestion, dyspepsia\): \d+ drugs list it\n/);
+  });
+
   it('vertigo is not dizziness: a row counts only where it names the effect', () => {
     const vertigo = report(['vertigo']);
     for (const drug of vertigo.drugs) for (const row of drug.rows) expect(row.effect).toMatch(/vertigo/i);

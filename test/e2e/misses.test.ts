@@ -18,9 +18,9 @@ describe('a name that is not near any drug', () => {
     expect(stderr).toBe(`medinfo: medinfo has no monograph for "valium" (${bundled} drugs in the library)\n${NO_HITS}`);
   });
 
-  it('names only search hits whose text really has the word: search valium\'s typo matches (atorvastatin calcium) are not hits', () => {
-    expect(medinfo(['search', 'valium']).stdout).toContain('atorvastatin');
-    expect(medinfo(['show', 'valium']).stderr).not.toContain('search finds');
+  it('names only search hits whose text really has the word: search dizzyness\'s typo matches (dizziness) are not hits', () => {
+    expect(medinfo(['search', 'dizzyness']).stdout).toContain('side effect: dizziness');
+    expect(medinfo(['show', 'dizzyness']).stderr).toBe(`medinfo: medinfo has no monograph for "dizzyness" (${bundled} drugs in the library)\n${NO_HITS}`);
   });
 
   it('names the drugs whose text mentions the word, and the search that finds them', () => {
@@ -121,7 +121,7 @@ describe('a near name that is a different drug', () => {
   });
 
   it('a brand listed as a look-alike is named in the monograph\'s own spelling', () => {
-    expect(medinfo(['show', 'topamax']).stderr).toContain('note: Metoprolol is a different drug (often confused with Topamax)\n');
+    expect(medinfo(['show', 'fosamax']).stderr).toContain('note: Tamsulosin is a different drug (often confused with Fosamax (alendronate))\n');
     expect(medinfo(['show', 'PROZAC']).stderr).toContain('note: Omeprazole is a different drug (often confused with Prozac)\n');
     // A look-alike entry that names a brand and its generic answers to either.
     for (const name of ['reminyl', 'galantamine']) {

@@ -72,12 +72,12 @@ describe('medinfo search', () => {
     expect(medinfo(['search', 'sleep', '--limit', '0']).code).toBe(2);
   });
 
-  it('piped, prints only rows of drug, what matched and a snippet; the header and the reminder go to stderr', () => {
+  it('piped, prints only rows of drug, what matched and a snippet; the header, the reminder and how much was cut go to stderr', () => {
     const { stdout, stderr, code } = medinfo(['search', 'dizziness']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^gabapentin\tside effect: dizziness/);
-    expect(stdout).not.toMatch(/Snippet|not medical advice|\n\n/);
-    expect(stderr).toMatch(/^Drug\tMatched\tSnippet\n[^]*not medical advice.*\n$/);
+    expect(stdout).not.toMatch(/Snippet|not medical advice|showing|\n\n/);
+    expect(stderr).toMatch(/^Drug\tMatched\tSnippet\n[^]*not medical advice.*\nshowing 10 of \d+; --limit \d+ for more\n$/);
   });
 
   it('search dizziness | cut -f1 prints only drug names', () => {

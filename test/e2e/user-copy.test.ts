@@ -36,3 +36,13 @@ describe('a user folder\'s copy of a bundled drug', () => {
     expect(slugs).not.toContain('baclofen');
   });
 });
+
+describe('how many drugs a search found, with a user folder', () => {
+  it('counts the copy once, and the bundled drug it replaces not at all', () => {
+    for (const query of [['muscle', 'relaxant'], ['drowsiness'], ['dry', 'mouth']]) {
+      const all = JSON.parse(run(['search', ...query, '--json', '--limit', '500']).stdout) as unknown[];
+      const line = run(['search', ...query, '--limit', '1']).stderr.trimEnd().split('\n').pop();
+      expect(line, query.join(' ')).toMatch(new RegExp(`^showing 1 of ${all.length}; `));
+    }
+  });
+});

@@ -65,6 +65,18 @@ describe('reading a compiled library', () => {
     }
   });
 
+  it('a damaged pair file or lay-word entry is a data error naming the file', () => {
+    for (const text of ['', 'null', 'x\tblood thinner\t1'] as const) {
+      const { reader } = library({ 'search/pairs-0.txt': text });
+      expect(failure(() => reader.pairShard(0)).message, text).toMatch(/^test library: search\/pairs-0\.txt is missing or damaged \(/);
+    }
+    for (const entry of ['{"written": "benzo"', '{"written": "benzo", "lay": "yes"}', '[]']) {
+      const { reader } = library({ 'search/terms.txt': `\nbenzo\t${entry}\n` });
+      expect(failure(() => reader.termEntry('benzo')).message, entry).toMatch(/^test library: search\/terms\.txt is missing or damaged \(/);
+      expect(reader.termEntry('water pill')).toBeUndefined();
+    }
+  });
+
   it('a record that holds another drug than the one asked for is damaged', () => {
     const { reader } = library({ 'drugs/other.json': compileLibrary([baclofen], { classes: {}, duplicateTherapy: {}, effectTerms: {} }).get('drugs/baclofen.json')! });
     expect(failure(() => reader.record('other')).message).toBe('test library: drugs/other.json is missing or damaged (not the expected content); rebuild');
