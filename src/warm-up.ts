@@ -15,10 +15,13 @@ import { bundledLibrary } from './store/bundled.js';
  */
 export function warmUp(command: string): void {
   const catalog = [bundledLibrary()];
-  try {
-    resolveDrug(catalog, 'baclofin');
-  } catch {
-    // the did-you-mean path is the point
+  // A typo (did you mean) and a name near nothing (the library's count and a search for the word).
+  for (const miss of ['baclofin', 'valium']) {
+    try {
+      resolveDrug(catalog, miss);
+    } catch {
+      // the miss is the point
+    }
   }
   const spec = COMMANDS.find((candidate) => candidate.name === specName(command));
   for (const isTTY of [true, false]) {

@@ -20,23 +20,21 @@ export async function bareWords(context: Context, words: readonly string[], prog
   if (words.length === 0) program.help({ error: true });
   if (names.length === 0) program.error(`error: unknown option '${words[0]}'`, { code: 'commander.unknownOption' });
   const [first] = resolveList(await context.catalog(), [names]);
-  if (first && 'miss' in first) throw unknownCommand(program, first.query, first.miss.suggestions);
+  if (first && 'miss' in first) throw unknownCommand(program, first.query, first.miss.nearLines);
   const show = program.commands.find((command) => command.name() === BARE_COMMAND)!;
   await show.parseAsync([...words], { from: 'user' });
 }
 
 /**
  * The error for a word that names no command: the nearest commands if there
- * are any, else, where the word could have been a drug name, the ones it looks
- * like (`drugs`); and where the commands are listed.
+ * are any, else, where the word could have been a drug name, the lines of its
+ * miss that name near drugs (`drugs`: did you mean, different drugs); and
+ * where the commands are listed.
  */
 export function unknownCommand(program: Command, word: string, drugs: readonly string[] | undefined): UsageError {
   const names = program.createHelp().visibleCommands(program).flatMap((command) => [command.name(), ...command.aliases()]);
   const near = suggestWords(names, word.toLowerCase(), 3);
   if (near.length > 0) return new UsageError(`unknown command "${word}" (did you mean ${near.join(' or ')}?); medinfo --help lists the commands`);
   if (drugs === undefined) return new UsageError(`unknown command "${word}"; medinfo --help lists the commands`);
-  return new UsageError(
-    `unknown command "${word}", and no drug has that name; medinfo --help lists the commands`,
-    drugs.length > 0 ? [`did you mean: ${drugs.join(', ')}?`] : [],
-  );
+  return new UsageError(`unknown command "${word}", and no drug has that name; medinfo --help lists the commands`, [...drugs]);
 }

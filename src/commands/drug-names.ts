@@ -77,7 +77,13 @@ export async function answerDrugs(
   }
   const answers = items.map((item): Presentable | Miss =>
     'miss' in item
-      ? { query: item.query, error: 'not found', suggestions: item.miss.suggestions, lines: [`medinfo: ${item.miss.message}`, ...item.miss.details] }
+      ? {
+          query: item.query,
+          error: 'not found',
+          suggestions: item.miss.suggestions,
+          different_drugs: item.miss.differentDrugs,
+          lines: [`medinfo: ${item.miss.message}`, ...item.miss.details],
+        }
       : answer(item.record, catalog),
   );
   const misses = presentEach(context.output, answers, json);

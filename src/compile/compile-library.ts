@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { shardOf } from '../core/hash.js';
 import {
   FORMAT_VERSION,
+  LOOK_ALIKE_FIELD,
   PHRASE_FIELDS,
   pairShardText,
   termIndexText,
@@ -19,7 +20,7 @@ import {
 import { effectsNamed } from '../core/effects.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
-import { nameKey, namesOf } from '../core/names.js';
+import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
 import type { TermIndex } from '../core/lay-terms.js';
 
@@ -62,11 +63,11 @@ export function compileLibrary(
   files.set(paths.drugs, json(summaries));
   const slugs = sorted.map((r) => r.monograph.slug);
   files.set(paths.slugText, slugs.join('\n'));
-  for (const [where, fields] of [
-    [paths.phrases, PHRASE_FIELDS],
-    [paths.namePhrases, ['name', 'brand', 'alias']],
+  for (const [where, fields, lookAlikes] of [
+    [paths.phrases, PHRASE_FIELDS, false],
+    [paths.namePhrases, ['name', 'brand', 'alias'], true],
   ] as const) {
-    const index = phraseIndex(sorted, slugs, fields);
+    const index = phraseIndex(sorted, slugs, fields, lookAlikes);
     const stored: PhraseIndexFile = {
       width: index.width,
       slugStarts: index.slugs.starts,
@@ -128,13 +129,14 @@ function fingerprintOf(files: Map<string, string>, manifest: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: readonly PhraseField[]): PhraseIndex {
+/** The phrases of `fields`, and with `lookAlikes` each drug's look-alike names too (LOOK_ALIKE_FIELD). */
+function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: readonly PhraseField[], lookAlikes: boolean): PhraseIndex {
   const postings = new Map<string, number[]>();
-  const add = (text: string, drug: number, field: PhraseField) => {
+  const add = (text: string, drug: number, field: PhraseField | typeof LOOK_ALIKE_FIELD) => {
     const key = nameKey(text);
-    if (!key || !fields.includes(field)) return;
+    if (!key || (field === LOOK_ALIKE_FIELD ? !lookAlikes : !fields.includes(field))) return;
     const list = postings.get(key) ?? [];
-    const fieldCode = PHRASE_FIELDS.indexOf(field);
+    const fieldCode = field === LOOK_ALIKE_FIELD ? field : PHRASE_FIELDS.indexOf(field);
     // Drugs are added in order, so only the tail can hold this drug: scanning the whole list was quadratic in how many drugs share a phrase.
     for (let i = list.length - 2; i >= 0 && list[i] === drug; i -= 2) if (list[i + 1] === fieldCode) return;
     list.push(drug, fieldCode);
@@ -148,6 +150,7 @@ function phraseIndex(records: DrugRecord[], slugs: readonly string[], fields: re
     m.classes.forEach((tag) => add(tag, drug, 'class'));
     m.uses.forEach((use) => add(use, drug, 'use'));
     m.side_effects.forEach((row) => add(row.effect, drug, 'side effect'));
+    m.look_alikes.forEach((entry) => lookAlikeNames(entry).forEach((name) => add(name, drug, LOOK_ALIKE_FIELD)));
   });
   const phrases = [...postings.keys()].sort();
   const offsets = [0];

@@ -2,8 +2,9 @@ import { NotFoundError } from './errors.js';
 import type { DrugSummary } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import type { DrugRecord, Monograph } from './monograph.js';
+import { notFound } from './miss.js';
 import { nameKey } from './names.js';
-import { suggestNames } from './suggest.js';
+import { listsOf, type PhraseList } from './phrase-list.js';
 
 /**
  * The libraries a run sees, in priority order: user folders first, then the
@@ -98,7 +99,9 @@ export function layersOf(catalog: Catalog): Layer[] {
 /**
  * Finds a drug by exact name, slug, brand or alias, ignoring case and accents.
  * Never falls back to a fuzzy match: a look-alike name is a different drug.
- * Throws NotFoundError with up to three did-you-mean names.
+ * Throws NotFoundError with up to three did-you-mean names, or, when no name
+ * is that near, a count of the library and the near names that are other
+ * drugs (see notFound).
  */
 export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
   const key = nameKey(query);
@@ -110,13 +113,7 @@ export function resolveDrug(catalog: Catalog, query: string): DrugRecord {
       return owner.record(slug);
     }
   }
-  const suggestions = key ? suggestNames(catalog, key, 3) : [];
-  const error = new NotFoundError(
-    `no drug named "${query}"`,
-    suggestions.length > 0 ? [`did you mean: ${suggestions.join(', ')}?`] : ['try: medinfo search <words>'],
-  );
-  error.suggestions.push(...suggestions);
-  throw error;
+  throw notFound(catalog, query);
 }
 
 /** The most words a name, brand or alias may have (the library check enforces it): how far resolveList looks ahead. */
@@ -138,7 +135,7 @@ export function resolveList(catalog: Catalog, runs: readonly (readonly string[])
       let taken = 0;
       for (let length = Math.min(words.length - i, MAX_NAME_WORDS); length > 1 && taken === 0; length--) {
         const query = words.slice(i, i + length).join(' ');
-        if (findDrug(catalog, nameKey(query))) {
+        if (hasName(catalog, nameKey(query))) {
           items.push({ query, record: resolveDrug(catalog, query) });
           taken = length;
         }
@@ -160,8 +157,38 @@ export function resolveList(catalog: Catalog, runs: readonly (readonly string[])
 }
 
 /** Whether some library of the catalog answers to this name key. */
-function findDrug(catalog: Catalog, key: string): boolean {
+export function hasName(catalog: Catalog, key: string): boolean {
   return key !== '' && catalog.some((library) => library.slugFor(key) !== undefined);
+}
+
+/**
+ * How many drugs the catalog holds, a drug in several libraries once: the
+ * largest library's count, and each drug of the others it lacks, looked up
+ * in its sorted slug list. The work grows with the smaller libraries only.
+ */
+export function drugCount(catalog: Catalog): number {
+  const lists = catalog.map((library) => listsOf(library.namePhrases()).slugs);
+  const largest = lists.reduce<PhraseList | undefined>((best, list) => (!best || list.length > best.length ? list : best), undefined);
+  if (!largest) return 0;
+  const others = new Set<string>();
+  for (const list of lists) if (list !== largest) for (let i = 0; i < list.length; i++) others.add(list.at(i));
+  let count = largest.length;
+  for (const slug of others) if (!holds(largest, slug)) count++;
+  return count;
+}
+
+/** Whether a slug list (in slug order, as a library stores it) holds `slug`. */
+function holds(slugs: PhraseList, slug: string): boolean {
+  let lo = 0;
+  let hi = slugs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = slugs.at(mid);
+    if (at === slug) return true;
+    if (at < slug) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }
 
 /** Every drug in the catalog, in slug order, a user folder's version winning over the bundled one. */

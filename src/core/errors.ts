@@ -22,8 +22,12 @@ export class UsageError extends MedinfoError {
 /** Nothing matched what the user asked for. Exit 1. */
 export class NotFoundError extends MedinfoError {
   readonly exitCode = 1;
-  /** Names the user may have meant, for error records in batch output. */
+  /** The slugs of the drugs the user may have meant, for error records in batch output. */
   readonly suggestions: string[] = [];
+  /** The slugs of near drugs that are different drugs (a look-alike, a name that only starts the same). */
+  readonly differentDrugs: string[] = [];
+  /** The lines of `details` that name near drugs (did you mean, different drugs), for a caller with a message of its own. */
+  readonly nearLines: string[] = [];
   constructor(message: string, details: string[] = []) {
     super(message);
     this.details.push(...details);

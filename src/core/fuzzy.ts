@@ -64,7 +64,11 @@ export function fuzzyMatch(phrases: PhraseList, query: string, options: FuzzyOpt
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
 }
 
-function candidatesFor(phrases: PhraseList, query: string, max: number): number[] {
+/**
+ * The phrases (indexes, in order) that share the most three-letter pieces with
+ * the query, at most `max`: the only ones worth scoring as typos of it.
+ */
+export function candidatesFor(phrases: PhraseList, query: string, max: number): number[] {
   const grams = trigrams(query);
   if (grams.length === 0 || phrases.length === 0) return [];
   const needed = Math.max(1, Math.floor(grams.length / 3));

@@ -13,7 +13,10 @@ export interface Presentable {
 export interface Miss {
   query: string;
   error: 'not found';
+  /** Slugs of the drugs the name may have meant. */
   suggestions: string[];
+  /** Slugs of near drugs that are different drugs (look-alikes, names that only start or end alike). */
+  different_drugs: string[];
   /** The message and hint lines for stderr, as a single run would print them. */
   lines: string[];
 }
@@ -54,7 +57,7 @@ function trimBlank(lines: readonly string[]): readonly string[] {
 
 /**
  * Prints a batch in order. With --json: NDJSON, one compact document per line,
- * an error record `{query, error, suggestions}` where a name did not resolve.
+ * an error record `{query, error, suggestions, different_drugs}` where a name did not resolve.
  * As text: the documents one after another, each miss on stderr where it fell.
  * Returns how many names missed.
  */
@@ -64,7 +67,7 @@ export function presentEach(output: Output, answers: ReadonlyArray<Presentable |
   answers.forEach((answer, i) => {
     if ('error' in answer) {
       misses++;
-      if (json) output.out(`${escapeJson(JSON.stringify({ query: answer.query, error: answer.error, suggestions: answer.suggestions }))}\n`);
+      if (json) output.out(`${escapeJson(JSON.stringify({ query: answer.query, error: answer.error, suggestions: answer.suggestions, different_drugs: answer.different_drugs }))}\n`);
       else for (const line of answer.lines) output.err(line);
     } else if (json) {
       output.out(`${escapeJson(JSON.stringify(answer.json))}\n`);

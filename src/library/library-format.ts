@@ -7,7 +7,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 11;
+export const FORMAT_VERSION = 12;
 
 export interface Manifest {
   format: number;
@@ -44,13 +44,20 @@ export interface DrugSummary {
 /** Fields a short phrase can come from, best first. Stored as their index. */
 export const PHRASE_FIELDS = ['name', 'brand', 'alias', 'class', 'use', 'side effect'] as const;
 export type PhraseField = (typeof PHRASE_FIELDS)[number];
+/**
+ * The field code of a look-alike name (a monograph's `look_alikes`): only in
+ * the names index, so that a miss can say which drug is often confused with
+ * what was typed. Such a name never resolves to the drug that lists it.
+ */
+export const LOOK_ALIKE_FIELD = PHRASE_FIELDS.length;
 
 /**
  * The short phrases of a library: every name, brand, alias, class, use and
- * side effect (`search/`), or only the names, brands and aliases (`names/`).
+ * side effect (`search/`), or only the names, brands, aliases and look-alike
+ * names (`names/`, see LOOK_ALIKE_FIELD).
  * Each distinct phrase appears once, as a name key, in sorted order. Phrase i
  * has postings `offsets[i] .. offsets[i + 1]`, each `drug * 8 + field`, where
- * drug indexes `slugs` and field indexes PHRASE_FIELDS. Every number is packed
+ * drug indexes `slugs` and field indexes PHRASE_FIELDS (or is LOOK_ALIKE_FIELD). Every number is packed
  * (packed.ts) in `width` base-36 digits, and the texts are plain
  * newline-joined files (`phrases.txt`, and `slugs.txt` shared by both), so
  * loading an index at tens of thousands of drugs is a few string reads, and

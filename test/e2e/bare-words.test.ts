@@ -36,7 +36,7 @@ describe('medinfo <drug> with no command', () => {
     expect(medinfo(['baclofin'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `medinfo: unknown command "baclofin", and no drug has that name; ${HELP}\ndid you mean: baclofen?\n`,
+      stderr: `medinfo: unknown command "baclofin", and no drug has that name; ${HELP}\ndid you mean: Baclofen?\n`,
     });
   });
 

@@ -93,7 +93,7 @@ describe('medinfo interactions', () => {
     const { stdout, stderr, code } = medinfo(['interactions', 'baclofen', 'zolpidm']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('medinfo: no drug named "zolpidm"\ndid you mean: zolpidem?\n');
+    expect(stderr).toBe('medinfo: no drug named "zolpidm"\ndid you mean: Zolpidem?\n');
   });
 
   it('one drug alone is a usage error', () => {

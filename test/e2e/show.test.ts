@@ -33,14 +33,14 @@ describe('medinfo show', () => {
     const { stdout, stderr, code } = medinfo(['show', 'baclofin']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('medinfo: no drug named "baclofin"\ndid you mean: baclofen?\n');
+    expect(stderr).toBe('medinfo: no drug named "baclofin"\ndid you mean: Baclofen?\n');
   });
 
-  it('an unknown name with no look-alike points at search', () => {
+  it('an unknown name with no look-alike says the library has no monograph for it and points at list and search', () => {
     const { stderr, code } = medinfo(['show', 'qqqqqq']);
     expect(code).toBe(1);
-    expect(stderr).toContain('no drug named "qqqqqq"');
-    expect(stderr).toContain('medinfo search');
+    expect(stderr).toMatch(/^medinfo: medinfo has no monograph for "qqqqqq" \(\d+ drugs in the library\)\n/);
+    expect(stderr).toContain('medinfo list, or medinfo search');
   });
 
   it('--section side prints only the side-effects section', () => {

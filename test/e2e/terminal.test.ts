@@ -247,8 +247,8 @@ describe.skipIf(!hasScript)('the pager', () => {
     expect(paged.code).toBe(1);
     expect(pager.paged()).toContain('Tramadol');
     expect(pager.paged()).not.toContain('baclofin');
-    expect(paged.stdout).toBe('(the pager)\nmedinfo: no drug named "baclofin"\ndid you mean: baclofen?\nmedinfo: 1 of 2 names were not found\n');
+    expect(paged.stdout).toBe('(the pager)\nmedinfo: no drug named "baclofin"\ndid you mean: Baclofen?\nmedinfo: 1 of 2 names were not found\n');
     const short = plain(terminal(['show', 'baclofen', 'baclofin', '--section', 'uses'], { rows: 40, env: { PAGER: pager.command } }).stdout);
-    expect(short).toMatch(/^Baclofen\n[^]*\nmedinfo: no drug named "baclofin"\ndid you mean: baclofen\?\nmedinfo: 1 of 2 names were not found\n$/);
+    expect(short).toMatch(/^Baclofen\n[^]*\nmedinfo: no drug named "baclofin"\ndid you mean: Baclofen\?\nmedinfo: 1 of 2 names were not found\n$/);
   });
 });

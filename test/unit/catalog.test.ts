@@ -42,7 +42,7 @@ describe('resolving a drug name', () => {
     }
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toBe('no drug named "hydroxyzin"');
-    expect((error as NotFoundError).details).toEqual(['did you mean: hydroxyzine?']);
+    expect((error as NotFoundError).details).toEqual(['did you mean: Hydroxyzine?']);
   });
 
   it('prefers a user folder\'s drug over the bundled one with the same slug', () => {
