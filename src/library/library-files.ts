@@ -26,6 +26,7 @@ import { isSlug } from '../core/slug.js';
  */
 export class LibraryFiles implements LibraryReader {
   private readonly cache = new Map<string, unknown>();
+  private checkedManifest: Manifest | undefined;
 
   constructor(
     private readonly readText: (path: string) => string,
@@ -37,10 +38,13 @@ export class LibraryFiles implements LibraryReader {
   ) {}
 
   manifest(): Manifest {
+    // Checked once: every name look-up asks for the shard count, and a batch of names makes thousands.
+    if (this.checkedManifest) return this.checkedManifest;
     // The format is checked before the shape: another format's manifest has other fields.
     const manifest = this.read(paths.manifest, (value): value is { format: unknown } => typeof value === 'object' && value !== null);
     if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${JSON.stringify(manifest.format)}, expected ${FORMAT_VERSION}`);
     if (!isManifest(manifest)) throw this.damaged(paths.manifest, 'not the expected content');
+    this.checkedManifest = manifest;
     return manifest;
   }
 
