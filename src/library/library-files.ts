@@ -4,6 +4,8 @@ import {
   COMPILED_BY,
   FORMAT_VERSION,
   paths,
+  tableEntries,
+  tableLookUp,
   type DrugSummary,
   type EffectIndexRow,
   type LibraryMarker,
@@ -13,7 +15,7 @@ import {
   type ProseMeta,
   type ProseShard,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectShard, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isPhraseIndexFile, isProseMeta, isProseShard } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { isSlug } from '../core/slug.js';
@@ -61,13 +63,15 @@ export class LibraryFiles implements LibraryReader {
   }
 
   slugFor(key: string): string | undefined {
-    const shard = this.nameShard(shardOf(key, this.manifest().nameShards));
-    return Object.hasOwn(shard, key) ? shard[key] : undefined;
+    return this.lookUp(paths.nameShard(shardOf(key, this.manifest().nameShards)), key);
   }
 
-  /** Name shard `n`: name key → slug. */
+  /** Name shard `n`, whole: name key → slug. */
   nameShard(n: number): Record<string, string> {
-    return this.read(paths.nameShard(n), isNameShard);
+    const path = paths.nameShard(n);
+    const entries = tableEntries(this.text(path));
+    if (!entries) throw this.damaged(path, 'not the expected content');
+    return Object.fromEntries(entries);
   }
 
   record(slug: string): DrugRecord {
@@ -107,8 +111,18 @@ export class LibraryFiles implements LibraryReader {
   }
 
   effectRows(key: string): EffectIndexRow[] {
-    const shard = this.read(paths.effectShard(shardOf(key, this.manifest().effectShards)), isEffectShard);
-    return Object.hasOwn(shard, key) ? shard[key]! : [];
+    const n = this.lookUp(paths.effectTerms, key);
+    if (n === undefined) return [];
+    const path = paths.effectFile(Number(n));
+    const { sources, rows } = this.read(path, isEffectFile);
+    return rows.map(([slug, name, at, source, row]) => ({ slug, name, at, row, source: sources[source]! }));
+  }
+
+  /** The value of `key` in a table file (see tableLookUp); a file that is not a table is damaged. */
+  private lookUp(path: string, key: string): string | undefined {
+    const value = tableLookUp(this.text(path), key);
+    if (value === null) throw this.damaged(path, 'not the expected content');
+    return value;
   }
 
   /** A plain text file, read once. */

@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectShard, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectFile, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
 import type { DrugRecord } from '../core/monograph.js';
 
 /*
@@ -24,7 +24,6 @@ export const isManifest: Shape<Manifest> = (value): value is Manifest =>
   isCount(value.drugs) &&
   isCount(value.nameShards, 1) &&
   isCount(value.proseShards, 1) &&
-  isCount(value.effectShards, 1) &&
   isStringMap(value.classes) &&
   isStringMap(value.duplicateTherapy) &&
   isObject(value.effectTerms) &&
@@ -42,8 +41,6 @@ const isSummary: Shape<DrugSummary> = (value): value is DrugSummary =>
   isStrings(value.uses);
 
 export const isDrugList: Shape<DrugSummary[]> = (value): value is DrugSummary[] => Array.isArray(value) && value.every(isSummary);
-
-export const isNameShard: Shape<Record<string, string>> = isStringMap;
 
 const MONOGRAPH_LISTS = ['look_alikes', 'side_effects', 'studies', 'interactions', 'sources', 'sections'] as const;
 
@@ -67,8 +64,20 @@ export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
 
 export const isProseShard: Shape<ProseShard> = (value): value is ProseShard => isObject(value) && isCount(value.width, 1) && isStringMap(value.terms);
 
-const isEffectIndexRow = (value: unknown): boolean =>
-  isObject(value) && isString(value.slug) && isString(value.name) && isCount(value.at) && isObject(value.row) && isString(value.row.effect) && isObject(value.source) && isString(value.source.title);
+const isSource = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.title) && isString(value.kind);
 
-export const isEffectShard: Shape<EffectShard> = (value): value is EffectShard =>
-  isObject(value) && Object.values(value).every((rows) => Array.isArray(rows) && rows.every(isEffectIndexRow));
+export const isEffectFile: Shape<EffectFile> = (value): value is EffectFile => {
+  if (!isObject(value) || !Array.isArray(value.sources) || !value.sources.every(isSource) || !Array.isArray(value.rows)) return false;
+  const sources = value.sources.length;
+  return value.rows.every(
+    (row: unknown) =>
+      Array.isArray(row) &&
+      isString(row[0]) &&
+      isString(row[1]) &&
+      isCount(row[2]) &&
+      isCount(row[3]) &&
+      row[3] < sources &&
+      isObject(row[4]) &&
+      isString(row[4].effect),
+  );
+};
