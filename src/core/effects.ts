@@ -136,13 +136,15 @@ export function effectReport(
   const keys = words.map(nameKey);
   const drugs: EffectReport['drugs'] = [];
   for (const drug of drugsOrListings) {
+    // The effect index's rows were found under the words already; a monograph's rows are matched here.
     const candidates: EffectIndexRow[] =
       'rows' in drug
         ? drug.rows
-        : drug.side_effects.map((row, at) => ({ slug: drug.slug, name: drug.name, at, row, source: drug.sources.find((candidate) => candidate.id === row.source)! }));
+        : drug.side_effects
+            .map((row, at) => ({ slug: drug.slug, name: drug.name, at, row, source: drug.sources.find((candidate) => candidate.id === row.source)! }))
+            .filter(({ row }) => effectsNamed(row.effect).some((named) => keys.includes(named)));
     const rows: EffectRow[] = [];
-    for (const { slug, name, row, source } of [...candidates].sort((a, b) => a.at - b.at)) {
-      if (!effectsNamed(row.effect).some((named) => keys.includes(named))) continue;
+    for (const { slug, name, row, source } of candidates.length > 1 ? [...candidates].sort((a, b) => a.at - b.at) : candidates) {
       if (options.min !== undefined && topPercent(row.percent) < options.min) continue;
       const { effect, percent, placebo_percent, frequency, participants, note } = row;
       rows.push({ slug, name, effect, percent, placebo_percent, frequency, participants, note, source });
