@@ -14,7 +14,7 @@ import {
   type ProseMeta,
   type ProseShard,
 } from '../library/library-format.js';
-import { effectsNamed } from '../core/effects.js';
+import { byFigure, effectsNamed } from '../core/effects.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { nameKey, namesOf } from '../core/names.js';
@@ -113,6 +113,8 @@ function effectIndex(records: DrugRecord[]): Array<[key: string, file: EffectFil
       }
     });
   }
+  // Rows in the order a report ranks them (records come in slug order, a stable sort keeps it), so its sort finds them sorted.
+  for (const { file } of byKey.values()) file.rows.sort((a, b) => byFigure(a[4], b[4]));
   return [...byKey.keys()].sort().map((key) => [key, byKey.get(key)!.file]);
 }
 

@@ -90,18 +90,25 @@ export interface EffectReport {
 export function rowsNaming(catalog: Catalog, words: readonly string[]): EffectIndexRow[] {
   const keys = [...new Set(words.map(nameKey))];
   const found: EffectIndexRow[] = [];
-  const seen = new Set<string>();
   catalog.forEach((library, rank) => {
     const replaced = new Map<string, boolean>();
+    // Nothing comes before the first library: a look-up per row there was most of the work at 10,000 drugs.
     const answeredEarlier = (slug: string) => {
+      if (rank === 0) return false;
       if (!replaced.has(slug)) replaced.set(slug, isReplaced(catalog, rank, slug));
       return replaced.get(slug)!;
     };
-    for (const key of keys) {
-      for (const row of library.effectRows(key)) {
-        const id = `${row.slug}\t${row.at}`;
-        if (seen.has(id) || answeredEarlier(row.slug)) continue;
-        seen.add(id);
+    const lists = keys.map((key) => library.effectRows(key)).filter((rows) => rows.length > 0);
+    // A row can be named under two words only when two words have rows.
+    const seen = lists.length > 1 ? new Set<string>() : undefined;
+    for (const rows of lists) {
+      for (const row of rows) {
+        if (answeredEarlier(row.slug)) continue;
+        if (seen) {
+          const id = `${row.slug}\t${row.at}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
         found.push(row);
       }
     }
@@ -163,10 +170,11 @@ export function effectReport(
   };
 }
 
-function byFigure(a: EffectRow, b: EffectRow): number {
+/** The order of rows in a report: highest figure first, then rows with only a frequency word, commonest first. */
+export function byFigure(a: Pick<SideEffect, 'percent' | 'frequency'>, b: Pick<SideEffect, 'percent' | 'frequency'>): number {
   const figure = topPercent(b.percent) - topPercent(a.percent);
   if (figure !== 0) return figure;
-  const word = (row: EffectRow) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
+  const word = (row: Pick<SideEffect, 'frequency'>) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
   return word(a) - word(b);
 }
 

@@ -36,7 +36,8 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
       rows.map((row) => {
         const patients = row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent);
         const placebo = formatPercent(row.placebo_percent);
-        return [row.name, row.slug, [row.effect, row.note].filter(Boolean).join(' — '), patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
+        const listed = row.effect && row.note ? `${row.effect} — ${row.note}` : row.effect || (row.note ?? '');
+        return [row.name, row.slug, listed, patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
       }),
       output,
     );

@@ -55,9 +55,13 @@ export class CitedSources {
   render(output: Output): string[] {
     if (this.cited.length === 0) return [];
     const lines = ['', output.style.bold('Sources')];
+    // The effect index shares one source among the rows of many drugs: each is described once.
+    const described = new Map<Source, string>();
     this.cited.forEach(({ source, whose }, i) => {
       const label = `  [${i + 1}] `;
-      const text = `${describe(source)} (in ${cleanLine(whose)})`;
+      let description = described.get(source);
+      if (description === undefined) described.set(source, (description = describe(source)));
+      const text = `${description} (in ${cleanLine(whose)})`;
       for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
     });
     return lines;
