@@ -157,17 +157,13 @@ export function effectReport(
       rows.push({ slug, name, effect, percent, placebo_percent, frequency, participants, note, source });
     }
     if (rows.length === 0) continue;
-    rows.sort(byFigure);
+    if (rows.length > 1) rows.sort(byFigure);
     drugs.push({ slug: drug.slug, name: drug.name, rows });
   }
   drugs.sort((a, b) => byFigure(a.rows[0]!, b.rows[0]!) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  if (!options.among) return { term, matched_words: [...words], drugs };
   const listed = new Set(drugs.map((drug) => drug.slug));
-  return {
-    term,
-    matched_words: [...words],
-    ...(options.among ? { among: options.among, not_listed: options.among.filter((slug) => !listed.has(slug)) } : {}),
-    drugs,
-  };
+  return { term, matched_words: [...words], among: options.among, not_listed: options.among.filter((slug) => !listed.has(slug)), drugs };
 }
 
 /** The order of rows in a report: highest figure first, then rows with only a frequency word, commonest first. */
