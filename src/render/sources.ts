@@ -15,7 +15,7 @@ export function renderSources(sources: readonly NumberedSource[], output: Output
   const lines = [output.style.bold('Sources')];
   for (const source of sources) {
     const label = `  [${source.number}] `;
-    for (const line of wrapText(describe(source), output, label, ' '.repeat(label.length))) lines.push(line);
+    for (const line of wrapText(describe(source), output, label)) lines.push(line);
   }
   return lines;
 }
@@ -62,7 +62,7 @@ export class CitedSources {
       let description = described.get(source);
       if (description === undefined) described.set(source, (description = describe(source)));
       const text = `${description} (in ${cleanLine(whose)})`;
-      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
+      lines.push(...wrapText(text, output, label));
     });
     return lines;
   }
