@@ -41,8 +41,11 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
       }),
       output,
     );
-    if (output.isTerminal) body.push('');
-    for (const line of table.split('\n')) body.push(line);
+    // The rows stay one text, after the header line: split into thousands of lines, they were only joined again.
+    const header = table.indexOf('\n');
+    if (output.isTerminal) body.push('', table);
+    else if (header < 0) body.push(table);
+    else body.push(table.slice(0, header), table.slice(header + 1));
   }
   const tail: string[] = [];
   if (report.not_listed && report.not_listed.length > 0) {
