@@ -184,8 +184,16 @@ export function byFigure(a: Pick<SideEffect, 'percent' | 'frequency'>, b: Pick<S
  * can be matched across drugs by a script.
  */
 export function withTerms<R extends { side_effects: readonly SideEffect[] }>(report: R, terms: EffectTerms): R & { side_effects: Array<SideEffect & Bounds & { terms: string[] }> } {
-  return {
-    ...report,
-    side_effects: report.side_effects.map((row) => ({ ...withBounds(row), terms: [...new Set(effectsNamed(row.effect).map((piece) => termFor(terms, piece) ?? piece))] })),
-  };
+  return { ...report, side_effects: report.side_effects.map((row) => ({ ...withBounds(row), terms: termsOf(terms, row.effect) })) };
+}
+
+const termsByEffect = new WeakMap<EffectTerms, Map<string, string[]>>();
+
+/** The vocabulary's words for what a row names, worked out once per effect: a batch of drugs repeats most of them. */
+function termsOf(terms: EffectTerms, effect: string): string[] {
+  let byEffect = termsByEffect.get(terms);
+  if (!byEffect) termsByEffect.set(terms, (byEffect = new Map()));
+  let found = byEffect.get(effect);
+  if (!found) byEffect.set(effect, (found = [...new Set(effectsNamed(effect).map((piece) => termFor(terms, piece) ?? piece))]));
+  return found;
 }
