@@ -63,6 +63,7 @@ export interface EffectRow {
   effect: string;
   percent?: PercentValue;
   placebo_percent?: PercentValue;
+  comparator?: string;
   frequency?: SideEffect['frequency'];
   participants?: number;
   note?: string;
@@ -157,8 +158,8 @@ export function effectReport(
     const rows: EffectRow[] = [];
     for (const { slug, name, row, source } of candidates.length > 1 ? [...candidates].sort((a, b) => a.at - b.at) : candidates) {
       if (options.min !== undefined && topPercent(row.percent) < options.min) continue;
-      const { effect, percent, placebo_percent, frequency, participants, note } = row;
-      rows.push({ slug, name, effect, percent, placebo_percent, frequency, participants, note, source });
+      const { effect, percent, placebo_percent, comparator, frequency, participants, note } = row;
+      rows.push({ slug, name, effect, percent, placebo_percent, ...(comparator === undefined ? {} : { comparator }), frequency, participants, note, source });
     }
     if (rows.length === 0) continue;
     if (rows.length > 1) rows.sort(byFigure);

@@ -3,7 +3,7 @@ import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
 import type { Page } from './page.js';
-import { formatPercent } from './percent.js';
+import { formatControl, formatPercent } from './percent.js';
 import { CitedSources } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -35,7 +35,7 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
       ],
       rows.map((row) => {
         const patients = row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent);
-        const placebo = formatPercent(row.placebo_percent);
+        const placebo = formatControl(row);
         const listed = row.effect && row.note ? `${row.effect} — ${row.note}` : row.effect || (row.note ?? '');
         return [row.name, row.slug, listed, patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
       }),
