@@ -31,8 +31,17 @@ export const effect: CommandSpec = {
         const { term, words: matched } = chooseTerm(ctx, catalog, words.join(' '));
         const among = options.among === undefined ? undefined : amongDrugs(ctx, catalog, options.among);
         const report = effectReport(term, matched, among ?? listingsOf(catalog, matched), { min: options.min, among: among?.map((m) => m.slug) });
-        const json = { ...report, drugs: report.drugs.map((drug) => withOrigin(catalog, { ...drug, rows: drug.rows.map(withBounds) })) };
-        present(ctx.output, { json, text: (output) => renderEffectReport(report, output) }, options.json);
+        present(
+          ctx.output,
+          {
+            // Worked out only for --json: a row each for thousands of drugs.
+            get json() {
+              return { ...report, drugs: report.drugs.map((drug) => withOrigin(catalog, { ...drug, rows: drug.rows.map(withBounds) })) };
+            },
+            text: (output) => renderEffectReport(report, output),
+          },
+          options.json,
+        );
         if (report.drugs.length === 0 && !among) throw new NotFoundError(`no drug in the library lists "${term}"${options.min === undefined ? '' : ` at ${options.min}% or more`}`);
       }),
   complete: { arguments: ['effect'], options: { '--among': 'drug-list' } },

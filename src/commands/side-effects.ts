@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { effectVocabulary, originOf, resolveDrug } from '../core/catalog.js';
-import { withTerms } from '../core/effects.js';
+import { withTerms, type EffectTerms } from '../core/effects.js';
 import { sideEffectsReport, type SideEffectSort } from '../core/side-effects.js';
 import { renderSideEffectsPage } from '../render/side-effects.js';
 import { answerDrugs } from './drug-names.js';
@@ -20,12 +20,15 @@ export const sideEffects: CommandSpec = {
         'after',
         examples('medinfo side-effects baclofen', 'medinfo side-effects ambien --min 5', 'medinfo side-effects baclofen --json | jq ".side_effects[].effect"'),
       )
-      .action((drugs: string[], options: { min?: number; sort: SideEffectSort; json?: boolean }) =>
-        answerDrugs(context(), drugs, options.json, ({ monograph }, catalog) => {
+      .action((drugs: string[], options: { min?: number; sort: SideEffectSort; json?: boolean }) => {
+        // One vocabulary for the whole batch: termFor works out a vocabulary's keys once per object.
+        let terms: EffectTerms | undefined;
+        return answerDrugs(context(), drugs, options.json, ({ monograph }, catalog) => {
           const report = sideEffectsReport(monograph, options, originOf(catalog, monograph.slug));
-          return { json: withTerms(report, effectVocabulary(catalog)), text: (output) => renderSideEffectsPage(report, output) };
-        }),
-      ),
+          terms ??= effectVocabulary(catalog);
+          return { json: withTerms(report, terms), text: (output) => renderSideEffectsPage(report, output) };
+        });
+      }),
   complete: { arguments: ['drug'] },
   warmUp: (catalog, output) => {
     renderSideEffectsPage(sideEffectsReport(resolveDrug(catalog, 'lioresal').monograph, { sort: 'percent' }), output);

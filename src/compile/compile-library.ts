@@ -7,9 +7,9 @@ import {
   pairShardText,
   termIndexText,
   paths,
+  tableText,
   type DrugSummary,
-  type EffectIndexRow,
-  type EffectShard,
+  type EffectFile,
   type Manifest,
   type PhraseField,
   type PhraseIndex,
@@ -17,18 +17,17 @@ import {
   type ProseMeta,
   type ProseShard,
 } from '../library/library-format.js';
-import { effectsNamed } from '../core/effects.js';
+import { byFigure, effectsNamed } from '../core/effects.js';
 import type { DrugRecord } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
 import type { TermIndex } from '../core/lay-terms.js';
 
+const json = (value: unknown) => JSON.stringify(value);
 const NAMES_PER_SHARD = 512;
 const POSTINGS_PER_SHARD = 20_000;
 const PAIRS_PER_SHARD = 2_000;
-// One effect a file, near enough (keys that hash alike share one): a common effect can have thousands of rows.
-const EFFECTS_PER_SHARD = 1;
 
 /**
  * Compiles checked drug records into the library's files (relative path → JSON text).
@@ -40,7 +39,6 @@ export function compileLibrary(
 ): Map<string, string> {
   const sorted = [...records].sort((a, b) => (a.monograph.slug < b.monograph.slug ? -1 : 1));
   const files = new Map<string, string>();
-  const json = (value: unknown) => JSON.stringify(value);
 
   const summaries: DrugSummary[] = sorted.map(({ monograph: m }) => ({
     slug: m.slug,
@@ -55,9 +53,9 @@ export function compileLibrary(
   const names = new Map<string, string>();
   for (const drug of summaries) for (const name of namesOf(drug)) names.set(nameKey(name), drug.slug);
   const nameShards = Math.max(1, Math.ceil(names.size / NAMES_PER_SHARD));
-  const shards: Record<string, string>[] = Array.from({ length: nameShards }, () => ({}));
-  for (const key of [...names.keys()].sort()) shards[shardOf(key, nameShards)]![key] = names.get(key)!;
-  shards.forEach((shard, n) => files.set(paths.nameShard(n), json(shard)));
+  const shards: Array<Array<[string, string]>> = Array.from({ length: nameShards }, () => []);
+  for (const [key, slug] of names) shards[shardOf(key, nameShards)]!.push([key, slug]);
+  shards.forEach((shard, n) => files.set(paths.nameShard(n), tableText(shard)));
 
   for (const record of sorted) files.set(paths.record(record.monograph.slug), json(record));
   files.set(paths.drugs, json(summaries));
@@ -87,7 +85,8 @@ export function compileLibrary(
   files.set(paths.termIndex, termIndexText(terms));
 
   const effects = effectIndex(sorted);
-  effects.forEach((shard, n) => files.set(paths.effectShard(n), json(shard)));
+  files.set(paths.effectTerms, tableText(effects.map(([key], n) => [key, String(n)])));
+  effects.forEach(([, file], n) => files.set(paths.effectFile(n), json(file)));
 
   const manifest: Omit<Manifest, 'fingerprint'> = {
     format: FORMAT_VERSION,
@@ -95,7 +94,6 @@ export function compileLibrary(
     nameShards,
     proseShards: prose.shards.length,
     pairShards: pairs.length,
-    effectShards: effects.length,
     classes,
     duplicateTherapy,
     effectTerms,
@@ -104,23 +102,29 @@ export function compileLibrary(
   return files;
 }
 
-/** Every effect a side-effect row names → the rows, sharded like the name index (see EffectIndexRow). */
-function effectIndex(records: DrugRecord[]): EffectShard[] {
-  const byKey = new Map<string, EffectIndexRow[]>();
+/** Every effect a side-effect row names, in key order, with its file of rows (see EffectFile). */
+function effectIndex(records: DrugRecord[]): Array<[key: string, file: EffectFile]> {
+  const byKey = new Map<string, { file: EffectFile; sourceAt: Map<string, number> }>();
   for (const { monograph: m } of records) {
     m.side_effects.forEach((row, at) => {
       const source = m.sources.find((candidate) => candidate.id === row.source)!;
       for (const key of new Set(effectsNamed(row.effect))) {
-        const rows = byKey.get(key) ?? [];
-        rows.push({ slug: m.slug, name: m.name, at, row, source });
-        byKey.set(key, rows);
+        let entry = byKey.get(key);
+        if (!entry) byKey.set(key, (entry = { file: { sources: [], rows: [] }, sourceAt: new Map() }));
+        // Sources are shared by content: a drug's label cited by each of its rows is stored once.
+        const text = json(source);
+        let n = entry.sourceAt.get(text);
+        if (n === undefined) {
+          n = entry.file.sources.push(source) - 1;
+          entry.sourceAt.set(text, n);
+        }
+        entry.file.rows.push([m.slug, m.name, at, n, row]);
       }
     });
   }
-  const count = Math.max(1, Math.ceil(byKey.size / EFFECTS_PER_SHARD));
-  const shards: EffectShard[] = Array.from({ length: count }, () => ({}));
-  for (const key of [...byKey.keys()].sort()) shards[shardOf(key, count)]![key] = byKey.get(key)!;
-  return shards;
+  // Rows in the order a report ranks them (records come in slug order, a stable sort keeps it), so its sort finds them sorted.
+  for (const { file } of byKey.values()) file.rows.sort((a, b) => byFigure(a[4], b[4]));
+  return [...byKey.keys()].sort().map((key) => [key, byKey.get(key)!.file]);
 }
 
 function fingerprintOf(files: Map<string, string>, manifest: string): string {

@@ -63,6 +63,7 @@ export interface EffectRow {
   effect: string;
   percent?: PercentValue;
   placebo_percent?: PercentValue;
+  comparator?: string;
   frequency?: SideEffect['frequency'];
   participants?: number;
   note?: string;
@@ -90,18 +91,29 @@ export interface EffectReport {
 export function rowsNaming(catalog: Catalog, words: readonly string[]): EffectIndexRow[] {
   const keys = [...new Set(words.map(nameKey))];
   const found: EffectIndexRow[] = [];
-  const seen = new Set<string>();
   catalog.forEach((library, rank) => {
+    const lists = keys.map((key) => library.effectRows(key)).filter((rows) => rows.length > 0);
+    // The first library's rows under one word: no library before it to answer them, no second word
+    // to name them twice. Checking each anyway was most of the work at 10,000 drugs.
+    if (rank === 0 && lists.length === 1) {
+      for (const row of lists[0]!) found.push(row);
+      return;
+    }
     const replaced = new Map<string, boolean>();
     const answeredEarlier = (slug: string) => {
-      if (!replaced.has(slug)) replaced.set(slug, isReplaced(catalog, rank, slug));
+      if (!replaced.has(slug)) replaced.set(slug, rank > 0 && isReplaced(catalog, rank, slug));
       return replaced.get(slug)!;
     };
-    for (const key of keys) {
-      for (const row of library.effectRows(key)) {
-        const id = `${row.slug}\t${row.at}`;
-        if (seen.has(id) || answeredEarlier(row.slug)) continue;
-        seen.add(id);
+    // A row can be named under two words only when two words have rows.
+    const seen = lists.length > 1 ? new Set<string>() : undefined;
+    for (const rows of lists) {
+      for (const row of rows) {
+        if (answeredEarlier(row.slug)) continue;
+        if (seen) {
+          const id = `${row.slug}\t${row.at}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
         found.push(row);
       }
     }
@@ -136,35 +148,34 @@ export function effectReport(
   const keys = words.map(nameKey);
   const drugs: EffectReport['drugs'] = [];
   for (const drug of drugsOrListings) {
+    // The effect index's rows were found under the words already; a monograph's rows are matched here.
     const candidates: EffectIndexRow[] =
       'rows' in drug
         ? drug.rows
-        : drug.side_effects.map((row, at) => ({ slug: drug.slug, name: drug.name, at, row, source: drug.sources.find((candidate) => candidate.id === row.source)! }));
+        : drug.side_effects
+            .map((row, at) => ({ slug: drug.slug, name: drug.name, at, row, source: drug.sources.find((candidate) => candidate.id === row.source)! }))
+            .filter(({ row }) => effectsNamed(row.effect).some((named) => keys.includes(named)));
     const rows: EffectRow[] = [];
-    for (const { slug, name, row, source } of [...candidates].sort((a, b) => a.at - b.at)) {
-      if (!effectsNamed(row.effect).some((named) => keys.includes(named))) continue;
+    for (const { slug, name, row, source } of candidates.length > 1 ? [...candidates].sort((a, b) => a.at - b.at) : candidates) {
       if (options.min !== undefined && topPercent(row.percent) < options.min) continue;
-      const { effect, percent, placebo_percent, frequency, participants, note } = row;
-      rows.push({ slug, name, effect, percent, placebo_percent, frequency, participants, note, source });
+      const { effect, percent, placebo_percent, comparator, frequency, participants, note } = row;
+      rows.push({ slug, name, effect, percent, placebo_percent, ...(comparator === undefined ? {} : { comparator }), frequency, participants, note, source });
     }
     if (rows.length === 0) continue;
-    rows.sort(byFigure);
+    if (rows.length > 1) rows.sort(byFigure);
     drugs.push({ slug: drug.slug, name: drug.name, rows });
   }
   drugs.sort((a, b) => byFigure(a.rows[0]!, b.rows[0]!) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  if (!options.among) return { term, matched_words: [...words], drugs };
   const listed = new Set(drugs.map((drug) => drug.slug));
-  return {
-    term,
-    matched_words: [...words],
-    ...(options.among ? { among: options.among, not_listed: options.among.filter((slug) => !listed.has(slug)) } : {}),
-    drugs,
-  };
+  return { term, matched_words: [...words], among: options.among, not_listed: options.among.filter((slug) => !listed.has(slug)), drugs };
 }
 
-function byFigure(a: EffectRow, b: EffectRow): number {
+/** The order of rows in a report: highest figure first, then rows with only a frequency word, commonest first. */
+export function byFigure(a: Pick<SideEffect, 'percent' | 'frequency'>, b: Pick<SideEffect, 'percent' | 'frequency'>): number {
   const figure = topPercent(b.percent) - topPercent(a.percent);
   if (figure !== 0) return figure;
-  const word = (row: EffectRow) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
+  const word = (row: Pick<SideEffect, 'frequency'>) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
   return word(a) - word(b);
 }
 
@@ -174,8 +185,16 @@ function byFigure(a: EffectRow, b: EffectRow): number {
  * can be matched across drugs by a script.
  */
 export function withTerms<R extends { side_effects: readonly SideEffect[] }>(report: R, terms: EffectTerms): R & { side_effects: Array<SideEffect & Bounds & { terms: string[] }> } {
-  return {
-    ...report,
-    side_effects: report.side_effects.map((row) => ({ ...withBounds(row), terms: [...new Set(effectsNamed(row.effect).map((piece) => termFor(terms, piece) ?? piece))] })),
-  };
+  return { ...report, side_effects: report.side_effects.map((row) => ({ ...withBounds(row), terms: termsOf(terms, row.effect) })) };
+}
+
+const termsByEffect = new WeakMap<EffectTerms, Map<string, string[]>>();
+
+/** The vocabulary's words for what a row names, worked out once per effect: a batch of drugs repeats most of them. */
+function termsOf(terms: EffectTerms, effect: string): string[] {
+  let byEffect = termsByEffect.get(terms);
+  if (!byEffect) termsByEffect.set(terms, (byEffect = new Map()));
+  let found = byEffect.get(effect);
+  if (!found) byEffect.set(effect, (found = [...new Set(effectsNamed(effect).map((piece) => termFor(terms, piece) ?? piece))]));
+  return found;
 }

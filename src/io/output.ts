@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { cleanMessage } from './sanitize.js';
-import type { Sink } from './stdout.js';
+import { isDirect, writeAll, type Sink } from './stdout.js';
 
 /**
  * Everything about the terminal, decided once at start-up: whether to lay the
@@ -102,13 +102,31 @@ function screenLines(text: string, width: number): number {
   return text.endsWith('\n') ? rows - 1 : rows;
 }
 
-/** process.stderr, opened on first use; a closed or broken stderr is ignored, as there is nowhere left to report it. */
-export function openStderr(): () => NodeJS.WriteStream {
-  let stream: NodeJS.WriteStream | undefined;
+/**
+ * stderr, opened on first use: written straight to file descriptor 2 when it
+ * is a pipe or a file, as stdout is (stdout.ts), since process.stderr loads
+ * Node's stream modules, and a piped table command writes its notes there; a
+ * terminal's is process.stderr. A closed or broken stderr is ignored, as there
+ * is nowhere left to report it.
+ */
+export function openStderr(): () => { write(text: string): unknown; columns?: number } {
+  let stream: { write(text: string): unknown; columns?: number } | undefined;
   return () => {
     if (!stream) {
-      stream = process.stderr;
-      stream.on('error', () => undefined);
+      if (isDirect(2)) {
+        stream = {
+          write: (text: string) => {
+            try {
+              writeAll(2, text);
+            } catch {
+              // nowhere left to report it
+            }
+          },
+        };
+      } else {
+        process.stderr.on('error', () => undefined);
+        stream = process.stderr;
+      }
     }
     return stream;
   };

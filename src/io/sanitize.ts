@@ -24,14 +24,23 @@ export function clean(text: string): string {
 
 /** clean(), and folded onto one line (line breaks and the spaces around them become one space): for cells, names, headers. */
 export function cleanLine(text: string): string {
-  if (!text.includes('\n') && !text.includes('\r')) return clean(text);
+  return clean(oneLine(text));
+}
+
+/**
+ * Text folded onto one line as cleanLine folds it, not yet cleaned: for a
+ * renderer that cleans a whole table at once (clean() works character by
+ * character, so cleaning the joined text is cleaning each part).
+ */
+export function oneLine(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return text;
   // Split and trim rather than /\s*[\r\n]+\s*/, which backtracks quadratically on long runs of spaces.
   const parts = text.split(/[\r\n]+/);
   const last = parts.length - 1;
   const kept = parts
     .map((part, i) => (i === 0 ? part.trimEnd() : i === last ? part.trimStart() : part.trim()))
     .filter((part, i) => part !== '' || i === 0 || i === last);
-  return clean(kept.join(' '));
+  return kept.join(' ');
 }
 
 /** One line for stderr: every control character, tab and line break included, made visible. */

@@ -28,15 +28,7 @@ export class OutputFailed extends Error {
  * apart.
  */
 export function openStdout(): Sink {
-  let direct = false;
-  try {
-    const stat = fstatSync(1);
-    direct = stat.isFIFO() || stat.isFile() || stat.isSocket() || isDevNull(stat);
-  } catch {
-    // A closed stdout (`medinfo show x >&-`): writing to it fails with one clean line.
-    direct = true;
-  }
-  if (direct) return { isTTY: false, columns: undefined, write: writeAll };
+  if (isDirect(1)) return { isTTY: false, columns: undefined, write: (text) => writeAll(1, text) };
   const stream = process.stdout;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     // A terminal write fails after the command has returned: end here, the same way cli.ts would.
@@ -44,6 +36,17 @@ export function openStdout(): Sink {
     process.exit(error.code === 'EPIPE' ? 0 : WRITE_FAILED);
   });
   return { isTTY: Boolean(stream.isTTY), columns: stream.columns, rows: stream.rows, write: (text) => void stream.write(text) };
+}
+
+/** Whether file descriptor `fd` is written straight to: a pipe, a file, a socket or /dev/null, not a terminal. */
+export function isDirect(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket() || isDevNull(stat);
+  } catch {
+    // Closed (`medinfo show x >&-`): writing to it fails, for stdout with one clean line.
+    return true;
+  }
 }
 
 /** The exit code of a run whose output could not be written (sysexits' EX_IOERR). */
@@ -58,12 +61,13 @@ function isDevNull(stat: { isCharacterDevice(): boolean; rdev: number }): boolea
   }
 }
 
-function writeAll(text: string): void {
+/** Writes all of `text` to `fd`; throws OutputClosed when the reader went away, OutputFailed when the write failed. */
+export function writeAll(fd: number, text: string): void {
   const buffer = Buffer.from(text);
   let offset = 0;
   while (offset < buffer.length) {
     try {
-      offset += writeSync(1, buffer, offset);
+      offset += writeSync(fd, buffer, offset);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') throw new OutputClosed('output closed');

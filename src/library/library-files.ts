@@ -6,6 +6,8 @@ import {
   paths,
   termEntryText,
   termIndexEntries,
+  tableEntries,
+  tableLookUp,
   type DrugSummary,
   type EffectIndexRow,
   type LibraryMarker,
@@ -16,7 +18,7 @@ import {
   type ProseMeta,
   type ProseShard,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectShard, isManifest, isMarker, isNameShard, isPhraseIndexFile, isProseMeta, isProseShard, isTermEntry } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isPhraseIndexFile, isProseMeta, isProseShard, isTermEntry } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
@@ -30,6 +32,7 @@ import { isSlug } from '../core/slug.js';
  */
 export class LibraryFiles implements LibraryReader {
   private readonly cache = new Map<string, unknown>();
+  private checkedManifest: Manifest | undefined;
 
   constructor(
     private readonly readText: (path: string) => string,
@@ -41,10 +44,13 @@ export class LibraryFiles implements LibraryReader {
   ) {}
 
   manifest(): Manifest {
+    // Checked once: every name look-up asks for the shard count, and a batch of names makes thousands.
+    if (this.checkedManifest) return this.checkedManifest;
     // The format is checked before the shape: another format's manifest has other fields.
     const manifest = this.read(paths.manifest, (value): value is { format: unknown } => typeof value === 'object' && value !== null);
     if (manifest.format !== FORMAT_VERSION) throw this.damaged(paths.manifest, `format ${JSON.stringify(manifest.format)}, expected ${FORMAT_VERSION}`);
     if (!isManifest(manifest)) throw this.damaged(paths.manifest, 'not the expected content');
+    this.checkedManifest = manifest;
     return manifest;
   }
 
@@ -61,13 +67,15 @@ export class LibraryFiles implements LibraryReader {
   }
 
   slugFor(key: string): string | undefined {
-    const shard = this.nameShard(shardOf(key, this.manifest().nameShards));
-    return Object.hasOwn(shard, key) ? shard[key] : undefined;
+    return this.lookUp(paths.nameShard(shardOf(key, this.manifest().nameShards)), key);
   }
 
-  /** Name shard `n`: name key → slug. */
+  /** Name shard `n`, whole: name key → slug. */
   nameShard(n: number): Record<string, string> {
-    return this.read(paths.nameShard(n), isNameShard);
+    const path = paths.nameShard(n);
+    const entries = tableEntries(this.text(path));
+    if (!entries) throw this.damaged(path, 'not the expected content');
+    return Object.fromEntries(entries);
   }
 
   record(slug: string): DrugRecord {
@@ -134,8 +142,19 @@ export class LibraryFiles implements LibraryReader {
   }
 
   effectRows(key: string): EffectIndexRow[] {
-    const shard = this.read(paths.effectShard(shardOf(key, this.manifest().effectShards)), isEffectShard);
-    return Object.hasOwn(shard, key) ? shard[key]! : [];
+    const n = this.lookUp(paths.effectTerms, key);
+    if (n === undefined) return [];
+    const path = paths.effectFile(Number(n));
+    const { sources, rows } = this.read(path, isEffectFile);
+    // By index, not destructured: an array pattern runs the iterator protocol, for each of thousands of rows.
+    return rows.map((row) => ({ slug: row[0], name: row[1], at: row[2], row: row[4], source: sources[row[3]]! }));
+  }
+
+  /** The value of `key` in a table file (see tableLookUp); a file that is not a table is damaged. */
+  private lookUp(path: string, key: string): string | undefined {
+    const value = tableLookUp(this.text(path), key);
+    if (value === null) throw this.damaged(path, 'not the expected content');
+    return value;
   }
 
   /** A plain text file, read once. */

@@ -7,7 +7,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 12;
+export const FORMAT_VERSION = 13;
 
 export interface Manifest {
   format: number;
@@ -16,7 +16,6 @@ export interface Manifest {
   proseShards: number;
   /** How many `search/pairs-<n>.txt` files hold the prose's word pairs. */
   pairShards: number;
-  effectShards: number;
   classes: Record<string, string>;
   /** Class tag → why two drugs of it in one list are duplicate therapy. */
   duplicateTherapy: Record<string, string>;
@@ -198,7 +197,7 @@ export const paths = {
   marker: 'medinfo-library.json',
   manifest: 'manifest.json',
   drugs: 'drugs.json',
-  nameShard: (n: number) => `names/${n}.json`,
+  nameShard: (n: number) => `names/${n}.txt`,
   record: (slug: string) => `drugs/${slug}.json`,
   slugText: 'slugs.txt',
   phrases: { index: 'search/phrases.json', text: 'search/phrases.txt' },
@@ -207,14 +206,74 @@ export const paths = {
   proseShard: (n: number) => `search/prose-${n}.json`,
   pairShard: (n: number) => `search/pairs-${n}.txt`,
   termIndex: 'search/terms.txt',
-  effectShard: (n: number) => `effects/${n}.json`,
+  effectTerms: 'effects/terms.txt',
+  effectFile: (n: number) => `effects/${n}.json`,
 };
 
 /**
- * `effects/<n>.json`: each effect a side-effect row names (as a name key, see
- * effectsNamed) → the rows that name it, with their drug and source, so
- * `medinfo effect` reads one shard per word instead of every record.
+ * `names/<n>.txt` and `effects/terms.txt`: tables of text lines `key\tvalue`,
+ * sorted by key, which a look-up binary-searches as they are read: nothing to
+ * parse, and no cost per entry at tens of thousands of entries. A name shard
+ * maps the name keys that hash to it to their slugs; the effect terms map each
+ * effect a side-effect row names (a name key, see effectsNamed) to the number
+ * of its `effects/<n>.json`. Keys hold no tab or line break: a name key folds
+ * every run of white space to one space. Gives undefined for a key the
+ * table lacks, and null for text that is not such a table.
  */
+export function tableLookUp(table: string, key: string): string | undefined | null {
+  // lo and hi are always the starts of lines (or the end), so each step keeps whole lines.
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const line = mid === lo ? lo : table.lastIndexOf('\n', mid - 1) + 1;
+    let end = table.indexOf('\n', line);
+    if (end < 0) end = table.length;
+    const tab = table.indexOf('\t', line);
+    // A line without its tab: not a table (null), which the reader reports as damage.
+    if (tab < 0 || tab > end) return null;
+    const found = table.slice(line, tab);
+    if (found === key) return table.slice(tab + 1, end);
+    if (found < key) lo = end + 1;
+    else hi = line;
+  }
+  return undefined;
+}
+
+/** Every entry of a table, in order, or null for text that is not a table. */
+export function tableEntries(table: string): Array<[key: string, value: string]> | null {
+  const entries: Array<[string, string]> = [];
+  const lines = table.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) return null;
+    entries.push([line.slice(0, tab), line.slice(tab + 1)]);
+  }
+  return entries;
+}
+
+/** A table's text for `entries`, sorted by key as tableLookUp expects. */
+export function tableText(entries: Iterable<[key: string, value: string]>): string {
+  return [...entries]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}\t${value}\n`)
+    .join('');
+}
+
+/**
+ * `effects/<n>.json`: the side-effect rows that name one effect, with their
+ * drugs and sources, so `medinfo effect` reads one file for a word instead of
+ * every record, and nothing per row but the row. Each row is
+ * `[slug, name, at, source, row]`: `source` indexes `sources` (each distinct
+ * source once), `row` is the side-effect row as the monograph has it.
+ */
+export interface EffectFile {
+  sources: Source[];
+  rows: Array<[slug: string, name: string, at: number, source: number, row: SideEffect]>;
+}
+
+/** One side-effect row that names an effect, as the reader gives it: with its drug and its source. */
 export interface EffectIndexRow {
   slug: string;
   name: string;
@@ -223,4 +282,3 @@ export interface EffectIndexRow {
   row: SideEffect;
   source: Source;
 }
-export type EffectShard = Record<string, EffectIndexRow[]>;

@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectShard, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectFile, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
 import type { TermEntry } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -26,7 +26,6 @@ export const isManifest: Shape<Manifest> = (value): value is Manifest =>
   isCount(value.nameShards, 1) &&
   isCount(value.proseShards, 1) &&
   isCount(value.pairShards, 1) &&
-  isCount(value.effectShards, 1) &&
   isStringMap(value.classes) &&
   isStringMap(value.duplicateTherapy) &&
   isObject(value.effectTerms) &&
@@ -44,8 +43,6 @@ const isSummary: Shape<DrugSummary> = (value): value is DrugSummary =>
   isStrings(value.uses);
 
 export const isDrugList: Shape<DrugSummary[]> = (value): value is DrugSummary[] => Array.isArray(value) && value.every(isSummary);
-
-export const isNameShard: Shape<Record<string, string>> = isStringMap;
 
 const MONOGRAPH_LISTS = ['look_alikes', 'side_effects', 'studies', 'interactions', 'sources', 'sections'] as const;
 
@@ -69,11 +66,23 @@ export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
 
 export const isProseShard: Shape<ProseShard> = (value): value is ProseShard => isObject(value) && isCount(value.width, 1) && isStringMap(value.terms);
 
-const isEffectIndexRow = (value: unknown): boolean =>
-  isObject(value) && isString(value.slug) && isString(value.name) && isCount(value.at) && isObject(value.row) && isString(value.row.effect) && isObject(value.source) && isString(value.source.title);
+const isSource = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.title) && isString(value.kind);
 
-export const isEffectShard: Shape<EffectShard> = (value): value is EffectShard =>
-  isObject(value) && Object.values(value).every((rows) => Array.isArray(rows) && rows.every(isEffectIndexRow));
+export const isEffectFile: Shape<EffectFile> = (value): value is EffectFile => {
+  if (!isObject(value) || !Array.isArray(value.sources) || !value.sources.every(isSource) || !Array.isArray(value.rows)) return false;
+  const sources = value.sources.length;
+  return value.rows.every(
+    (row: unknown) =>
+      Array.isArray(row) &&
+      isString(row[0]) &&
+      isString(row[1]) &&
+      isCount(row[2]) &&
+      isCount(row[3]) &&
+      row[3] < sources &&
+      isObject(row[4]) &&
+      isString(row[4].effect),
+  );
+};
 
 export const isTermEntry: Shape<TermEntry> = (value): value is TermEntry =>
   isObject(value) && isString(value.written) && typeof value.lay === 'boolean' && (['classes', 'uses', 'effects'] as const).every((field) => value[field] === undefined || isStrings(value[field]));

@@ -3,7 +3,7 @@ import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
 import { notAdvice } from './notice.js';
 import type { Page } from './page.js';
-import { formatPercent } from './percent.js';
+import { formatControl, formatPercent } from './percent.js';
 import { CitedSources } from './sources.js';
 import { renderTable } from './table.js';
 import { wrapText } from './wrap.js';
@@ -35,13 +35,17 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
       ],
       rows.map((row) => {
         const patients = row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent);
-        const placebo = formatPercent(row.placebo_percent);
-        return [row.name, row.slug, [row.effect, row.note].filter(Boolean).join(' — '), patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
+        const placebo = formatControl(row);
+        const listed = row.effect && row.note ? `${row.effect} — ${row.note}` : row.effect || (row.note ?? '');
+        return [row.name, row.slug, listed, patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
       }),
       output,
     );
-    if (output.isTerminal) body.push('');
-    for (const line of table.split('\n')) body.push(line);
+    // The rows stay one text, after the header line: split into thousands of lines, they were only joined again.
+    const header = table.indexOf('\n');
+    if (output.isTerminal) body.push('', table);
+    else if (header < 0) body.push(table);
+    else body.push(table.slice(0, header), table.slice(header + 1));
   }
   const tail: string[] = [];
   if (report.not_listed && report.not_listed.length > 0) {

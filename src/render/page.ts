@@ -7,7 +7,7 @@
  */
 export interface Page {
   head: string[];
-  /** Piped: the header line first, then one line per row. */
+  /** Piped: the header line first, then the rows, a line each (an entry may hold several lines). */
   body: string[];
   tail: string[];
 }

@@ -15,7 +15,7 @@ export function renderSources(sources: readonly NumberedSource[], output: Output
   const lines = [output.style.bold('Sources')];
   for (const source of sources) {
     const label = `  [${source.number}] `;
-    for (const line of wrapText(describe(source), output, label, ' '.repeat(label.length))) lines.push(line);
+    for (const line of wrapText(describe(source), output, label)) lines.push(line);
   }
   return lines;
 }
@@ -55,10 +55,14 @@ export class CitedSources {
   render(output: Output): string[] {
     if (this.cited.length === 0) return [];
     const lines = ['', output.style.bold('Sources')];
+    // The effect index shares one source among the rows of many drugs: each is described once.
+    const described = new Map<Source, string>();
     this.cited.forEach(({ source, whose }, i) => {
       const label = `  [${i + 1}] `;
-      const text = `${describe(source)} (in ${cleanLine(whose)})`;
-      for (const line of wrapText(text, output, label, ' '.repeat(label.length))) lines.push(line);
+      let description = described.get(source);
+      if (description === undefined) described.set(source, (description = describe(source)));
+      const text = `${description} (in ${cleanLine(whose)})`;
+      lines.push(...wrapText(text, output, label));
     });
     return lines;
   }

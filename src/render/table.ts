@@ -1,5 +1,5 @@
 import type { Output } from '../io/output.js';
-import { cleanLine } from '../io/sanitize.js';
+import { clean, cleanLine, oneLine } from '../io/sanitize.js';
 
 export interface Column {
   title: string;
@@ -200,8 +200,13 @@ function textTools() {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+// A cell that needs folding onto one line, or its tabs made spaces.
+const BREAKS = /[\t\n\r]/;
+
 function rawTable(columns: readonly Column[], rows: readonly string[][]): string {
   const kept = columns.flatMap((column, i) => (column.only === 'terminal' ? [] : [i]));
-  const line = (cells: readonly string[]) => kept.map((i) => cleanLine(cells[i] ?? '').replace(/\t/g, ' ')).join('\t');
-  return [line(columns.map((c) => c.title)), ...rows.map(line)].join('\n');
+  const cell = (text: string) => (BREAKS.test(text) ? oneLine(text).replace(/\t/g, ' ') : text);
+  const line = (cells: readonly string[]) => kept.map((i) => cell(cells[i] ?? '')).join('\t');
+  // Cleaned once, whole: a call per cell was most of the time of a table of thousands of rows.
+  return clean([line(columns.map((c) => c.title)), ...rows.map(line)].join('\n'));
 }

@@ -61,14 +61,14 @@ describe('opening a compiled library', () => {
   it('refuses a slug that would name a file outside the library, in the drug list or the name index', () => {
     const inList = forged((read) => ({ 'drugs.json': read('drugs.json').replace('"slug":"zopiclone"', '"slug":"../x"') }));
     refusedOnOpen(inList, '"../x" is not a drug slug; compile it again with medinfo compile');
-    const inIndex = forged((read) => ({ 'names/0.json': read('names/0.json').replace('"imovane":"zopiclone"', '"imovane":"../../x"') }));
+    const inIndex = forged((read) => ({ 'names/0.txt': read('names/0.txt').replace('imovane\tzopiclone\n', 'imovane\t../../x\n') }));
     refusedOnOpen(inIndex, '"../../x" is not a drug slug; compile it again with medinfo compile');
   });
 
   it('refuses a name or brand that belongs to another bundled drug, in the drug list or the name index', () => {
     const inList = forged((read) => ({ 'drugs.json': read('drugs.json').replace('"brands":["Imovane"', '"brands":["Lioresal","Imovane"') }));
     refusedOnOpen(inList, 'zopiclone: "Lioresal" already names baclofen in the bundled library; compile it again with medinfo compile');
-    const inIndex = forged((read) => ({ 'names/0.json': read('names/0.json').replace('{', '{"lioresal":"zopiclone",') }));
+    const inIndex = forged((read) => ({ 'names/0.txt': `lioresal\tzopiclone\n${read('names/0.txt')}` }));
     refusedOnOpen(inIndex, 'zopiclone: "lioresal" already names baclofen in the bundled library; compile it again with medinfo compile');
     const unprintable = forged((read) => ({ 'drugs.json': read('drugs.json').replace('"brands":["Imovane"', '"brands":["\\u000bLIORESAL\\n","Imovane"') }));
     refusedOnOpen(unprintable, 'zopiclone: "\\u000bLIORESAL\\n" already names baclofen in the bundled library; compile it again with medinfo compile');
@@ -124,8 +124,8 @@ describe('the remembered check of a compiled library', () => {
   it('is made again when the library changes', () => {
     expect(open(settledA, ['show', 'imovane']).code).toBe(0);
     expect(checks()).toHaveLength(1);
-    const names = join(settledA, 'names', '0.json');
-    writeFileSync(names, readFileSync(names, 'utf8').replace('{', '{"lioresal":"zopiclone",'));
+    const names = join(settledA, 'names', '0.txt');
+    writeFileSync(names, `lioresal\tzopiclone\n${readFileSync(names, 'utf8')}`);
     expect(open(settledA, ['show', 'imovane'])).toMatchObject({ code: 2, stdout: '' });
   });
 

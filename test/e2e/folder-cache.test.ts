@@ -137,7 +137,7 @@ describe('a damaged folder cache', () => {
     );
     answersAsBefore(['show', 'imovane'], (entry) => writeFileSync(join(entry, 'manifest.json'), '[]'));
     answersAsBefore(['show', 'imovane'], (entry) => writeFileSync(join(entry, 'drugs', 'zopiclone.json'), '{"monograph": null}'));
-    answersAsBefore(['show', 'imovane'], (entry) => rmSync(join(entry, 'names', '0.json')));
+    answersAsBefore(['show', 'imovane'], (entry) => rmSync(join(entry, 'names', '0.txt')));
     answersAsBefore(['list'], (entry) => rmSync(join(entry, 'drugs.json')));
   });
 

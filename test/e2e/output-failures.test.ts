@@ -36,6 +36,20 @@ describe('when output cannot be written', () => {
     }
   });
 
+  it("a stderr whose reader went away leaves a piped table's rows and exit code as they were", async () => {
+    const args = [bin, 'effect', 'dizziness'];
+    const piped = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    expect(piped.stderr, 'the notes go to stderr').toMatch(/^dizziness/);
+    const result = await new Promise<{ stdout: string; code: number | null }>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: root });
+      child.stderr.destroy();
+      let stdout = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.on('close', (code) => resolve({ stdout, code }));
+    });
+    expect(result).toEqual({ stdout: piped.stdout, code: 0 });
+  });
+
   it('a bug in medinfo exits 70 with one line naming it an internal error', async () => {
     let stderr = '';
     const streams = {

@@ -117,7 +117,7 @@ describe('side-effect figures in JSON', () => {
 });
 
 describe('a figure from an active comparator', () => {
-  it('is shown with the comparator named, never as placebo, in side-effects and compare', () => {
+  it('is shown with the comparator named, never as placebo, in side-effects, compare and effect', () => {
     const base = mkdtempSync(join(tmpdir(), 'medinfo-comparator-'));
     try {
       const text = readFileSync(join(root, 'test', 'fixtures', 'user-folder', 'zopiclone.md'), 'utf8').replace(
@@ -131,6 +131,7 @@ describe('a figure from an active comparator', () => {
       const report = JSON.parse(medinfo(['--data-dir', base, 'side-effects', 'zopiclone', '--json'], env).stdout);
       expect(report.side_effects.find((row: Row) => row.effect === 'major bleeding')).toMatchObject({ comparator: 'warfarin', placebo_percent: 3.09 });
       expect(medinfo(['--data-dir', base, 'compare', 'zopiclone', 'baclofen'], env).stdout).toContain('2.13% (warfarin 3.09%)');
+      expect(medinfo(['--data-dir', base, 'effect', 'major', 'bleeding', '--among', 'zopiclone'], env).stdout).toMatch(/\t2\.13%\t3\.09% \(warfarin\)\t/);
       const orphan = text.replace('placebo_percent: 3.09, ', '');
       writeFileSync(join(base, 'zopiclone.md'), orphan);
       expect(medinfo(['--data-dir', base, 'show', 'zopiclone'], env).stderr).toContain('names a comparator but gives no figure for it');

@@ -27,6 +27,9 @@ function library(replaced: Record<string, string> = {}) {
   return { reader, read };
 }
 
+/** The effect `effects/0.json` holds: the first in the effect terms. */
+const firstEffect = compileLibrary([baclofen], { classes: {}, duplicateTherapy: {}, effectTerms: {} }).get('effects/terms.txt')!.split('\t')[0]!;
+
 function failure(action: () => unknown): DataError {
   try {
     action();
@@ -51,7 +54,9 @@ describe('reading a compiled library', () => {
     const cases: Array<[string, (reader: LibraryFiles) => unknown, string]> = [
       ['manifest.json', (r) => r.manifest(), '{"format": 8, "drugs": 1}'],
       ['drugs.json', (r) => r.drugs(), '[{"slug": "baclofen"}]'],
-      ['names/0.json', (r) => r.slugFor('baclofen'), '{"baclofen": 1}'],
+      ['names/0.txt', (r) => r.slugFor('baclofen'), 'baclofen baclofen\n'],
+      ['effects/terms.txt', (r) => r.effectRows('drowsiness'), 'drowsiness\n'],
+      ['effects/0.json', (r) => r.effectRows(firstEffect), '{"sources": [], "rows": [["baclofen", "Baclofen", 0, 0, {"effect": "x"}]]}'],
       ['drugs/baclofen.json', (r) => r.record('baclofen'), '{"monograph": {}}'],
       ['search/phrases.json', (r) => r.phrases(), '{"width": 2}'],
       ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
