@@ -29,15 +29,18 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
         { title: 'As listed' },
         { title: 'Patients', only: 'pipe' },
         { title: 'Placebo', only: 'pipe' },
-        // One column on a terminal: five columns do not fit 60.
-        { title: 'Patients (placebo)', only: 'terminal', align: 'right' },
+        // One column on a terminal: five columns do not fit 60. The control is placebo unless the text names a comparator.
+        { title: 'Patients (control)', only: 'terminal', align: 'right' },
         { title: 'Source' },
       ],
       rows.map((row) => {
         const patients = row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent);
         const placebo = formatControl(row);
         const listed = row.effect && row.note ? `${row.effect} — ${row.note}` : row.effect || (row.note ?? '');
-        return [row.name, row.slug, listed, patients, placebo, placebo ? `${patients} (${placebo})` : patients, refOf(row)];
+        // On a terminal the figures stay short enough for 60 columns: an active comparator is named in the text instead.
+        const control = formatPercent(row.placebo_percent);
+        const against = row.comparator && control ? ` (control: ${row.comparator})` : '';
+        return [row.name, row.slug, `${listed}${output.isTerminal ? against : ''}`, patients, placebo, control ? `${patients} (${control})` : patients, refOf(row)];
       }),
       output,
     );
