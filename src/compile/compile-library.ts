@@ -25,7 +25,9 @@ import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
 import type { TermIndex } from '../core/lay-terms.js';
 
 const json = (value: unknown) => JSON.stringify(value);
-const NAMES_PER_SHARD = 512;
+// A shard is a text table read without parsing, so a large one costs little to read; every shard
+// is stamped on each run of a compiled library (store/compiled-library.ts), so fewer cost less.
+const NAMES_PER_SHARD = 4096;
 const POSTINGS_PER_SHARD = 20_000;
 const PAIRS_PER_SHARD = 2_000;
 
