@@ -71,17 +71,19 @@ const isSource = (value: unknown): boolean => isObject(value) && isString(value.
 export const isEffectFile: Shape<EffectFile> = (value): value is EffectFile => {
   if (!isObject(value) || !Array.isArray(value.sources) || !value.sources.every(isSource) || !Array.isArray(value.rows)) return false;
   const sources = value.sources.length;
-  return value.rows.every(
-    (row: unknown) =>
-      Array.isArray(row) &&
-      isString(row[0]) &&
-      isString(row[1]) &&
-      isCount(row[2]) &&
-      isCount(row[3]) &&
-      row[3] < sources &&
-      isObject(row[4]) &&
-      isString(row[4].effect),
-  );
+  // A plain loop, no call per check: a common effect's file has thousands of rows, checked on every run.
+  const rows = value.rows as unknown[][];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') return false;
+    const at = row[2];
+    const source = row[3];
+    const effect = row[4] as { effect?: unknown } | null;
+    if (typeof at !== 'number' || !(at >= 0) || at % 1 !== 0 || typeof source !== 'number' || !(source >= 0 && source < sources) || source % 1 !== 0) return false;
+    // JSON gives no array an `effect` field, so this is also the check that it is an object.
+    if (typeof effect !== 'object' || effect === null || typeof effect.effect !== 'string') return false;
+  }
+  return true;
 };
 
 export const isTermEntry: Shape<TermEntry> = (value): value is TermEntry =>

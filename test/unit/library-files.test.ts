@@ -27,6 +27,8 @@ function library(replaced: Record<string, string> = {}) {
   return { reader, read };
 }
 
+const source = '{"id": "label", "title": "Label", "kind": "label"}';
+
 /** The effect `effects/0.json` holds: the first in the effect terms. */
 const firstEffect = compileLibrary([baclofen], { classes: {}, duplicateTherapy: {}, effectTerms: {} }).get('effects/terms.txt')!.split('\t')[0]!;
 
@@ -57,6 +59,8 @@ describe('reading a compiled library', () => {
       ['names/0.txt', (r) => r.slugFor('baclofen'), 'baclofen baclofen\n'],
       ['effects/terms.txt', (r) => r.effectRows('drowsiness'), 'drowsiness\n'],
       ['effects/0.json', (r) => r.effectRows(firstEffect), '{"sources": [], "rows": [["baclofen", "Baclofen", 0, 0, {"effect": "x"}]]}'],
+      ['effects/0.json', (r) => r.effectRows(firstEffect), `{"sources": [${source}], "rows": [["baclofen", "Baclofen", 0.5, 0, {"effect": "x"}]]}`],
+      ['effects/0.json', (r) => r.effectRows(firstEffect), `{"sources": [${source}], "rows": [["baclofen", "Baclofen", 0, 0, ["x"]]]}`],
       ['drugs/baclofen.json', (r) => r.record('baclofen'), '{"monograph": {}}'],
       ['search/phrases.json', (r) => r.phrases(), '{"width": 2}'],
       ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
