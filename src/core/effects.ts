@@ -173,10 +173,11 @@ export function effectReport(
 
 /** The order of rows in a report: highest figure first, then rows with only a frequency word, commonest first. */
 export function byFigure(a: Pick<SideEffect, 'percent' | 'frequency'>, b: Pick<SideEffect, 'percent' | 'frequency'>): number {
-  const figure = topPercent(b.percent) - topPercent(a.percent);
-  if (figure !== 0) return figure;
-  const word = (row: Pick<SideEffect, 'frequency'>) => (row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length);
-  return word(a) - word(b);
+  return topPercent(b.percent) - topPercent(a.percent) || wordRank(a) - wordRank(b);
+}
+
+function wordRank(row: Pick<SideEffect, 'frequency'>): number {
+  return row.frequency ? FREQUENCY_WORDS.indexOf(row.frequency) : FREQUENCY_WORDS.length;
 }
 
 /**
