@@ -35,12 +35,12 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
       ],
       rows.map((row) => {
         const patients = row.percent === undefined ? (row.frequency ?? '') : formatPercent(row.percent);
-        const placebo = formatControl(row);
         const listed = row.effect && row.note ? `${row.effect} — ${row.note}` : row.effect || (row.note ?? '');
+        if (!output.isTerminal) return [row.name, row.slug, listed, patients, formatControl(row), '', refOf(row)];
         // On a terminal the figures stay short enough for 60 columns: an active comparator is named in the text instead.
         const control = formatPercent(row.placebo_percent);
         const against = row.comparator && control ? ` (control: ${row.comparator})` : '';
-        return [row.name, row.slug, `${listed}${output.isTerminal ? against : ''}`, patients, placebo, control ? `${patients} (${control})` : patients, refOf(row)];
+        return [row.name, row.slug, `${listed}${against}`, patients, '', control ? `${patients} (${control})` : patients, refOf(row)];
       }),
       output,
     );
