@@ -43,6 +43,10 @@ export const SideEffectSchema = z
     message: 'needs a percent or a frequency word',
     path: ['percent'],
   })
+  .refine((row) => row.placebo_percent === undefined || row.percent !== undefined, {
+    message: "gives a placebo or comparator figure but no figure for the drug, so the two cannot be compared",
+    path: ['placebo_percent'],
+  })
   .refine((row) => row.comparator === undefined || row.placebo_percent !== undefined, {
     message: "names a comparator but gives no figure for it (the comparator's figure goes in placebo_percent)",
     path: ['comparator'],

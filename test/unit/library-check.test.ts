@@ -46,6 +46,12 @@ describe('checking one monograph', () => {
     expect(parse(extra(', supports: the Overview')).monograph.sources[0]).toMatchObject({ id: 'orphan', supports: 'the Overview' });
   });
 
+  it('rejects a placebo figure on a row that gives the drug only a frequency word', () => {
+    expect(problemOf((text) => text.replace('{effect: headache, frequency: uncommon, source: test-fixture}', '{effect: headache, frequency: uncommon, placebo_percent: 2, source: test-fixture}'))).toBe(
+      'zopiclone.md:14: side_effects[3].placebo_percent: gives a placebo or comparator figure but no figure for the drug, so the two cannot be compared',
+    );
+  });
+
   it('rejects an unknown class tag', () => {
     expect(problemOf((text) => text.replace('classes: [z-drug,', 'classes: [no-such-class,'))).toBe(
       'zopiclone.md:6: classes[0]: "no-such-class" is not a known class tag (medinfo classes lists them)',

@@ -52,6 +52,17 @@ describe('the bundled library', () => {
     }
   });
 
+  it('every label source gives its revision date, or the monograph says it is not confirmed', () => {
+    const undated: string[] = [];
+    for (const drug of drugs) {
+      const saysSo = (drug.gaps ?? []).some((gap) => /revision dates?\b/i.test(gap));
+      for (const source of drug.sources.filter((s) => s.kind === 'label' && s.date === undefined)) {
+        if (!saysSo && !/revision date not shown/i.test(source.title)) undated.push(`${drug.slug}: ${source.id}`);
+      }
+    }
+    expect(undated).toEqual([]);
+  });
+
   it('two monographs that both describe a pair give it the same grade', () => {
     const bySlug = new Map(drugs.map((drug) => [drug.slug, drug]));
     const disagreements: string[] = [];
