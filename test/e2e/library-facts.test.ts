@@ -28,6 +28,7 @@ describe('what the bundled library shows', () => {
   it('list prints every monograph of the library, one per line', () => {
     const slugs = medinfo(['list']).stdout.trimEnd().split('\n').map((line) => line.split('\t')[0]);
     expect(slugs.sort()).toEqual(monographs.sort());
+    expect(slugs.length).toBeGreaterThanOrEqual(100);
   });
 
   it('show sonata and show seroquel warn of the look-alikes Soriatane and Serzone', () => {
