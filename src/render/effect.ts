@@ -26,7 +26,8 @@ export function renderEffectReport(report: EffectReport, output: Output): Page {
       [
         { title: 'Drug', paint: output.style.bold },
         { title: 'Slug', only: 'pipe' },
-        { title: 'As listed' },
+        // Prose, wrapped: narrower than the default 16 so that a 16-letter drug name (lisdexamfetamine) still leaves a box at 60 columns.
+        { title: 'As listed', min: 14 },
         { title: 'Patients', only: 'pipe' },
         { title: 'Placebo', only: 'pipe' },
         // One column on a terminal: five columns do not fit 60. The control is placebo unless the text names a comparator.
