@@ -90,7 +90,7 @@ describe('medinfo __complete, which the scripts call', () => {
       .replace('slug: zopiclone', 'slug: evil')
       .replace('brands: [Imovane, Zimovane]', 'brands: ["Bad\\e[2Jbrand", evilbrand]');
     writeFileSync(join(folder, 'evil.md'), monograph);
-    const { stdout } = medinfo(['__complete', '--', '--data-dir', folder, 'show', 'ev']);
+    const { stdout } = medinfo(['__complete', '--', '--data-dir', folder, 'show', 'evi']);
     rmSync(folder, { recursive: true, force: true });
     expect(stdout).toBe('evil\tEvil\\x1b[31m drug\nevilbrand\tEvil\\x1b[31m drug\n');
   });
