@@ -17,7 +17,9 @@ describe('medinfo interactions', () => {
     expect(complaints(stderr)).toBe('');
     // Piped: the rows on stdout; the headline, sources and caveats on stderr.
     expect(stderr).toMatch(/^\d+ interactions? (and \d+ duplicate-therapy warnings? )?among 5 drugs, 10 pairs checked\n/);
-    expect(stdout).toMatch(/^major\tBaclofen \+ Zolpidem\tcns-depressant\t/);
+    // Most severe first: the Ambien label says zolpidem is not to be taken with alcohol.
+    expect(stdout).toMatch(/^contraindicated\tZolpidem \+ Alcohol\t/);
+    expect(stdout).toMatch(/\nmajor\tBaclofen \+ Zolpidem\tcns-depressant\t/);
     expect(stdout).toMatch(/\n\w+\tTramadol \+ Sertraline\tserotonergic\t/);
     expect(stderr).toContain('\nSources\n');
     expect(stderr).toContain('A pair not listed is not proof that the two are safe together');

@@ -32,8 +32,10 @@ describe.skipIf(!hasScript)('tables on a terminal', () => {
         const result = terminal(['--no-pager', ...args], { columns: width });
         expect(result.code).toBe(0);
         expect(tooWide(result.stdout, width)).toEqual([]);
-        // compare's three columns of figures do not fit 60 columns whole: it stacks there.
-        if (args[0] !== 'list' && !(args[0] === 'compare' && width === 60)) expect(result.stdout, 'a table drawn in a box').toMatch(BOX);
+        // compare's three columns of figures do not fit 60 columns whole: it stacks there. So does the
+        // interactions list, whose severity column holds "contraindicated" (zolpidem + alcohol).
+        const stacksAt60 = args[0] === 'compare' || args[0] === 'interactions';
+        if (args[0] !== 'list' && !(stacksAt60 && width === 60)) expect(result.stdout, 'a table drawn in a box').toMatch(BOX);
       });
     }
   }
