@@ -91,7 +91,6 @@ describe('search: what people call kinds of medicine', () => {
     ['nerve pain', ['gabapentin', 'pregabalin']],
     ['allergy pill', ['cetirizine', 'fexofenadine']],
     ['serotonin syndrome', ['cyclobenzaprine', 'metaxalone']],
-    ['anti-inflammatory', ['ibuprofen', 'advil-pm']],
   ];
   for (const [query, wanted] of topThree) {
     it(`"${query}" has ${wanted.join(' and ')} in the first three`, () => {
@@ -99,6 +98,14 @@ describe('search: what people call kinds of medicine', () => {
       for (const slug of wanted) expect(rank(hits, slug), `${query}: ${slugs(hits).join(', ')}`).toBeLessThan(3);
     });
   }
+
+  // With several NSAIDs in the library the combination no longer makes the first three; what matters is
+  // that it is found through its NSAID class, above doxycycline, which only has the word in its text.
+  it('"anti-inflammatory" has ibuprofen in the first three, and advil-pm above a drug that only mentions the word', () => {
+    const hits = search('anti-inflammatory');
+    expect(rank(hits, 'ibuprofen'), slugs(hits).join(', ')).toBeLessThan(3);
+    expect(rank(hits, 'advil-pm'), slugs(hits).join(', ')).toBeLessThan(rank(hits, 'doxycycline'));
+  });
 
   it('"blood thinner": warfarin first, and the match says it was the lay word that found it', () => {
     const [warfarin] = search('blood thinner');
