@@ -82,7 +82,7 @@ export function missReport(catalog: Catalog, key: string, typed: string): MissRe
     } else if (other?.relation === 'part') {
       different.push({ slug, rank: [1, other.distance], label: (name) => labelOf(name, other), why: () => `its name only ends like "${typed}"` });
     } else if (other) {
-      different.push({ slug, rank: [2, other.distance], label: (name) => name, why: () => `its name only starts like "${typed}"` });
+      different.push({ slug, rank: [2, other.distance], label: (name) => labelOf(name, other), why: () => `its name only starts like "${typed}"` });
     }
   }
   // A drug that was not offered as a meaning is worth a word only when nothing was, or when it is a known look-alike.

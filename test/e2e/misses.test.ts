@@ -84,7 +84,7 @@ describe('a near typo', () => {
 
   it('takes the start of a name, but only as it is spelled: hydro is hydroxyzine\'s start, not hydralazine\'s', () => {
     expect(medinfo(['show', 'gaba']).stderr).toBe('medinfo: no drug named "gaba"\ndid you mean: Gabapentin?\n');
-    expect(medinfo(['show', 'hydro']).stderr).toBe('medinfo: no drug named "hydro"\ndid you mean: Hydrochlorothiazide, Hydroxyzine?\n');
+    expect(medinfo(['show', 'hydro']).stderr).toBe('medinfo: no drug named "hydro"\ndid you mean: Hydrochlorothiazide, Hydrocodone, Hydroxyzine?\n');
   });
 
   it('a name typed with more words after it is offered, each word held to its own slips', () => {
@@ -108,14 +108,15 @@ describe('a near typo', () => {
 });
 
 describe('a near name that is a different drug', () => {
-  it('show hydrocodone offers no meaning: oxycodone lists it as a look-alike, hydroxyzine only starts the same', () => {
-    const { stdout, stderr, code } = medinfo(['show', 'hydrocodone']);
+  it('show hydromorphone offers no meaning: morphine lists it as a look-alike, hydrocodone only starts the same', () => {
+    const { stdout, stderr, code } = medinfo(['show', 'hydromorphone']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      `medinfo: medinfo has no monograph for "hydrocodone" (${bundled} drugs in the library)\n` +
-        'note: Oxycodone is a different drug (often confused with hydrocodone)\n' +
-        'note: Hydroxyzine is a different drug (its name only starts like "hydrocodone")\n' +
+      `medinfo: medinfo has no monograph for "hydromorphone" (${bundled} drugs in the library)\n` +
+        'note: Morphine is a different drug (often confused with hydromorphone)\n' +
+        'note: Hydrocodone is a different drug (its name only starts like "hydromorphone")\n' +
+        'note: hydrocodone and acetaminophen (Norco) is a different drug (its name only starts like "hydromorphone")\n' +
         NO_HITS,
     );
   });
@@ -173,16 +174,16 @@ describe('every command that takes drug names misses the same way', () => {
   });
 
   it('interactions labels a look-alike as a different drug too', () => {
-    expect(medinfo(['interactions', 'baclofen', 'hydrocodone']).stderr).toContain('note: Oxycodone is a different drug (often confused with hydrocodone)\n');
+    expect(medinfo(['interactions', 'baclofen', 'hydromorphone']).stderr).toContain('note: Morphine is a different drug (often confused with hydromorphone)\n');
   });
 
   it('a batch\'s NDJSON error records give the slugs of likely meanings and of different drugs', () => {
-    const { stdout, code } = medinfo(['side-effects', 'baclofen', 'valium', 'hydrocodone', 'xanex', 'toprol', '--json']);
+    const { stdout, code } = medinfo(['side-effects', 'baclofen', 'valium', 'hydromorphone', 'xanex', 'toprol', '--json']);
     expect(code).toBe(1);
     expect(lines(stdout).map((line) => JSON.parse(line))).toEqual([
       expect.objectContaining({ slug: 'baclofen' }),
       { query: 'valium', error: 'not found', suggestions: [], different_drugs: [] },
-      { query: 'hydrocodone', error: 'not found', suggestions: [], different_drugs: ['oxycodone', 'hydroxyzine'] },
+      { query: 'hydromorphone', error: 'not found', suggestions: [], different_drugs: ['morphine', 'hydrocodone', 'norco'] },
       { query: 'xanex', error: 'not found', suggestions: ['alprazolam'], different_drugs: [] },
       { query: 'toprol', error: 'not found', suggestions: ['metoprolol'], different_drugs: [] },
     ]);
