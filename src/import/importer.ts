@@ -85,9 +85,9 @@ function readLabels(bytes: Uint8Array, format: LabelFormat | undefined): Label[]
     }
     const names = Object.keys(entries).sort();
     if (names.length === 0) throw new NotALabel('a zip file with no XML label in it');
-    return names.map((name) => readSpl(new TextDecoder().decode(entries[name]!)));
+    return names.map((name) => readSpl(Buffer.from(entries[name]!).toString('utf8')));
   }
-  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
   const first = /\S/.exec(text)?.[0];
   const as = format ?? (first === '<' ? 'spl' : first === '{' || first === '[' ? 'openfda' : undefined);
   if (as === 'spl') return [readSpl(text)];

@@ -12,14 +12,22 @@ export type TargetIndex = ReadonlyMap<string, string>;
 
 /** The key a phrase is looked up by: lower case, single spaces, no trailing plural s. */
 export function phraseKey(text: string): string {
+  return stripPlural(normalize(text));
+}
+
+/** Lower case, CYP names joined up ("CYP 3A4", "cytochrome P450 3A4" are cyp3a4), words separated by single spaces. */
+function normalize(text: string): string {
   return text
     .toLowerCase()
     .replace(/[’']/g, '')
     .replace(/\bcyp\s*(?:p?450\s*)?(\d[a-z]\d*)\b/g, 'cyp$1')
     .replace(/\bcytochrome p450 (\d[a-z]\d*)\b/g, 'cyp$1')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/(?<=[a-z]{3})s$/, '');
+    .trim();
+}
+
+function stripPlural(key: string): string {
+  return key.replace(/(?<=[a-z]{3})s$/, '');
 }
 
 const MAX_WORDS = 5;
@@ -98,12 +106,13 @@ function sentences(text: string): string[] {
 
 /** The targets a sentence names, longest phrases first, each once, in the order named. */
 export function targetsIn(text: string, targets: TargetIndex, self: ReadonlySet<string>): string[] {
-  const words = text.split(/[^A-Za-z0-9’'-]+/).filter((word) => word !== '');
+  // The sentence is normalised once; a phrase's key is then its words joined, less a plural s.
+  const words = normalize(text).split(' ').filter((word) => word !== '');
   const named: string[] = [];
   for (let i = 0; i < words.length; ) {
     let step = 1;
     for (let length = Math.min(MAX_WORDS, words.length - i); length >= 1; length--) {
-      const key = phraseKey(words.slice(i, i + length).join(' '));
+      const key = stripPlural(length === 1 ? words[i]! : words.slice(i, i + length).join(' '));
       if (self.has(key)) {
         step = length;
         break;
