@@ -3,6 +3,7 @@ import type { ImportVocabulary } from './import/write-monograph.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
+import { progressLine } from './io/progress.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
 import { userFolders } from './store/folders.js';
@@ -68,10 +69,7 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       const bundled = bundledLibrary();
       return { importer, vocabulary: importer.importVocabulary(bundled.manifest().classes, bundled.drugs()) };
     },
-    progress: (text) => {
-      const stderr = streams.stderr() as { write(text: string): unknown; isTTY?: boolean };
-      if (stderr.isTTY) stderr.write(`\r\u001b[K${text}`);
-    },
+    progress: progressLine(streams.stderr),
     catalog: () => {
       catalog ??= open(dataDirs);
       return catalog;
