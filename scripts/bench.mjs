@@ -3,8 +3,9 @@
 // monographs (--data-dir), and writes docs/benchmarks.md.
 //   npm run bench -- --runs 40     more runs per command (default 25, in 5 rounds)
 //   npm run bench -- --quick       bundled library only
+//   npm run bench -- --import      only the pace of medinfo import (labels per second), printed
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { writeSyntheticLibrary } from './synthetic-library.mjs';
@@ -59,6 +60,11 @@ if (!quick) {
 }
 
 mkdirSync(work, { recursive: true });
+if (args.includes('--import')) {
+  const pace = importPace();
+  process.stdout.write(`medinfo import: ${pace.perSecond.toFixed(0)} labels/s (${pace.labels} labels in ${pace.ms.toFixed(0)} ms, median of ${pace.rounds} runs)\n`);
+  process.exit(0);
+}
 const results = [];
 for (const library of libraries) {
   let dataArgs = [];
@@ -98,6 +104,7 @@ for (const library of libraries) {
   });
 }
 
+const pace = importPace();
 const report = renderReport(results);
 process.stdout.write(report.table);
 writeFileSync(join(root, 'docs', 'benchmarks.md'), report.markdown);
@@ -145,6 +152,28 @@ function median(list) {
   const sorted = [...list].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** `medinfo import` over copies of the real fixture labels: labels per second, start-up included. */
+function importPace() {
+  const fixtures = join(root, 'test', 'fixtures', 'fda-labels');
+  const kinds = readdirSync(fixtures).filter((name) => /\.(xml|json)$/.test(name) && name !== 'empty.json');
+  const copies = quick ? 5 : 20;
+  const folder = join(work, 'labels');
+  rmSync(folder, { recursive: true, force: true });
+  for (let copy = 0; copy < copies; copy++) {
+    mkdirSync(join(folder, String(copy)), { recursive: true });
+    for (const name of kinds) copyFileSync(join(fixtures, name), join(folder, String(copy), name));
+  }
+  const rounds = quick ? 3 : 7;
+  const times = [];
+  for (let round = 0; round < rounds; round++) {
+    rmSync(join(work, 'labels-out'), { recursive: true, force: true });
+    times.push(timeOnce([bin, 'import', folder, '--out', join(work, 'labels-out')]));
+  }
+  const ms = median(times);
+  const labels = kinds.length * copies;
+  return { labels, kinds: kinds.length, copies, rounds, ms, perSecond: (labels * 1000) / ms };
 }
 
 function timeOnce(line) {
@@ -226,6 +255,14 @@ Targets missed in this run, bundled and 10,000 compiled columns:
 ${missed.filter((m) => !m.includes('folder')).map((m) => `- ${m}`).join('\n') || '- none'}
 
 Ratios near a target move by about ±0.1 from run to run on this machine.
+
+## Importing FDA labels
+
+\`medinfo import\` of ${pace.labels} label files (the ${pace.kinds} real labels in
+test/fixtures/fda-labels, ${pace.copies} copies of each, in one folder; every copy is read
+and converted, and a later copy of a drug is then left out as the same drug): ${pace.ms.toFixed(0)} ms,
+${pace.perSecond.toFixed(0)} labels per second (the median of ${pace.rounds} runs, start-up
+included; aim: at least 50).
 `;
-  return { table: `${table.join('\n')}\n`, markdown };
+  return { table: `${table.join('\n')}\n\nmedinfo import: ${pace.perSecond.toFixed(0)} labels/s (${pace.labels} labels in ${pace.ms.toFixed(0)} ms)\n`, markdown };
 }

@@ -33,9 +33,10 @@ const noChalkDetection = {
     }));
   },
 };
-// The completion scripts (src/completion/medinfo.*) are shell files, bundled as text.
+// The completion scripts (src/completion/medinfo.*) are shell files, bundled as text, as is
+// data/label-classes.yaml in the importer.
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', minify: true,
-  loader: { '.bash': 'text', '.zsh': 'text', '.fish': 'text' },
+  loader: { '.bash': 'text', '.zsh': 'text', '.fish': 'text', '.yaml': 'text' },
   define: { MEDINFO_VERSION: JSON.stringify(version) } };
 
 await build({ ...common, entryPoints: ['src/compile/main.ts'], outfile: 'dist/build.cjs' });
@@ -44,6 +45,8 @@ if (!check) {
   writeLaunchFile();
   writeManPage();
   await build({ ...common, entryPoints: ['src/compile/compiler.ts'], outfile: 'dist/compiler.cjs' });
+  // medinfo import's label readers, loaded only by that command (src/store/load-importer.ts).
+  await build({ ...common, entryPoints: ['src/import/importer.ts'], outfile: 'dist/importer.cjs' });
 }
 const args = check ? ['--check', ...process.argv.slice(2).filter((a) => a !== '--check')] : [];
 try {

@@ -1,7 +1,9 @@
 import type { Validation } from './compile/validate.js';
+import type { ImportVocabulary } from './import/write-monograph.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
+import { progressLine } from './io/progress.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
 import { userFolders } from './store/folders.js';
@@ -27,6 +29,10 @@ export interface Context {
   compile(folder: string, out: string): Promise<number>;
   /** `medinfo validate`: checks monograph files and folders (the bundled monographs when none is named). */
   validate(paths: readonly string[]): Promise<Validation>;
+  /** `medinfo import`: the label importer (a bundle of its own) and what it needs to know of the bundled library. */
+  importer(): Promise<{ importer: typeof import('./import/importer.js'); vocabulary: ImportVocabulary }>;
+  /** A progress line on stderr, written over itself, only when stderr is a terminal; '' clears it. */
+  progress(text: string): void;
 }
 
 /**
@@ -57,6 +63,13 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       const { validatePaths } = await import('./store/validate-paths.js');
       return validatePaths(paths, bundledLibrary());
     },
+    importer: async () => {
+      const { loadImporter } = await import('./store/load-importer.js');
+      const importer = loadImporter();
+      const bundled = bundledLibrary();
+      return { importer, vocabulary: importer.importVocabulary(bundled.manifest().classes, bundled.drugs()) };
+    },
+    progress: progressLine(streams.stderr),
     catalog: () => {
       catalog ??= open(dataDirs);
       return catalog;

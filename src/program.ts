@@ -5,6 +5,7 @@ import { compare } from './commands/compare.js';
 import { compile } from './commands/compile.js';
 import { completer, completion } from './commands/completion.js';
 import { effect } from './commands/effect.js';
+import { importLabels } from './commands/import.js';
 import { interactions } from './commands/interactions.js';
 import { list } from './commands/list.js';
 import { paths } from './commands/paths.js';
@@ -34,7 +35,7 @@ const PROGRAM_COMPLETION = new Map<string, CompletionData>([
  * this list; nothing else keeps one.
  */
 export const COMMANDS: readonly CommandSpec[] = [
-  show, sideEffects, studies, interactions, compare, effect, search, list, classes, compile, validate, paths, completion,
+  show, sideEffects, studies, interactions, compare, effect, search, list, classes, compile, validate, importLabels, paths, completion,
   completer((name) => COMMANDS.find((spec) => spec.name === name)?.complete ?? PROGRAM_COMPLETION.get(name) ?? {}),
 ];
 

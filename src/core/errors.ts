@@ -78,3 +78,8 @@ export class ProblemsFound extends MedinfoError {
     super('');
   }
 }
+
+/** `medinfo import` was given a file that is not an FDA label (the rest were imported). Exit 1. */
+export class NotALabelError extends MedinfoError {
+  readonly exitCode = 1;
+}

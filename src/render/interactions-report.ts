@@ -23,7 +23,7 @@ export function headline(report: InteractionsReport): string {
 
 function paint(severity: Severity, output: Output): (text: string) => string {
   const { style } = output;
-  return { contraindicated: style.bold.red, major: style.red, moderate: style.yellow, minor: style.blue }[severity];
+  return { contraindicated: style.bold.red, major: style.red, moderate: style.yellow, minor: style.blue, unknown: style.magenta }[severity];
 }
 
 /**

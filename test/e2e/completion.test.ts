@@ -63,7 +63,7 @@ describe('medinfo __complete, which the scripts call', () => {
     expect(candidates('show', '--section', 'pr')).toEqual(['pregnancy-and-breastfeeding']);
     expect(candidates('list', '--class', 'benzo')).toEqual(['benzodiazepine']);
     expect(candidates('list', '--class=benzo')).toEqual(['--class=benzodiazepine']);
-    expect(candidates('interactions', 'a', 'b', '--fail-on', '')).toEqual(['contraindicated', 'major', 'moderate', 'minor']);
+    expect(candidates('interactions', 'a', 'b', '--fail-on', '')).toEqual(['contraindicated', 'major', 'moderate', 'minor', 'unknown']);
     expect(candidates('side-effects', 'baclofen', '--sort', '')).toEqual(['percent', 'name']);
     expect(candidates('effect', 'dry')).toEqual(['dry-mouth']);
     expect(candidates('effect', 'dizziness', '--among', 'baclofen,zolp')).toEqual(['baclofen,zolpidem', 'baclofen,zolpidem-tartrate', 'baclofen,zolpimist']);

@@ -60,20 +60,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the npm package', () => {
   it('holds the built CLI, its library, the data, the docs, README, LICENSE and the man page', () => {
-    for (const file of ['bin/medinfo', 'dist/cli.cjs', 'dist/compiler.cjs', 'dist/launch.json', 'dist/library/manifest.json', 'dist/medinfo.1', 'data/baclofen.md', 'data/classes.yaml', 'docs/json.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of ['bin/medinfo', 'dist/cli.cjs', 'dist/compiler.cjs', 'dist/importer.cjs', 'dist/launch.json', 'dist/library/manifest.json', 'dist/medinfo.1', 'data/baclofen.md', 'data/classes.yaml', 'docs/json.md', 'README.md', 'LICENSE', 'package.json']) {
       expect(entries, `${file} is missing from the tarball`).toContain(file);
     }
   });
 
   it('holds nothing else: no tests, CI, scripts, sources or build-only files', () => {
-    const shipped = /^(package\.json|README\.md|LICENSE|bin\/medinfo|dist\/(cli\.cjs|compiler\.cjs|launch\.json|medinfo\.1|library\/.+)|data\/[^/]+\.(md|yaml)|docs\/[^/]+\.md)$/;
+    const shipped = /^(package\.json|README\.md|LICENSE|bin\/medinfo|dist\/(cli\.cjs|compiler\.cjs|importer\.cjs|launch\.json|medinfo\.1|library\/.+)|data\/[^/]+\.(md|yaml)|docs\/[^/]+\.md)$/;
     expect(entries.filter((entry) => !shipped.test(entry))).toEqual([]);
   });
 
   it('installs offline with an empty npm cache and brings no node_modules: the bundles require only Node built-ins', () => {
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-    for (const bundle of ['cli.cjs', 'compiler.cjs']) {
+    for (const bundle of ['cli.cjs', 'compiler.cjs', 'importer.cjs']) {
       const required = [...readFileSync(join(installed, 'dist', bundle), 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!);
       expect(required.filter((name) => !builtins.has(name)), `dist/${bundle} requires a package`).toEqual([]);
     }
@@ -97,6 +97,12 @@ describe('the npm package', () => {
     const library = join(work, 'my-drugs.lib');
     expect(medinfo(['compile', folder, library]).code).toBe(0);
     expect(medinfo(['--data-dir', library, 'search', 'zopiclone']).stdout).toMatch(/^zopiclone\t/m);
+  });
+
+  it('imports an FDA label with the importer the package ships', () => {
+    const { stdout, code } = medinfo(['import', join(root, 'test', 'fixtures', 'fda-labels', 'humira.xml')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^---\nname: "Adalimumab"\n/);
   });
 
   it('installs the man page where man finds it', () => {
