@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { present } from '../io/present.js';
-import { classVocabulary, listDrugs, withOrigin } from '../core/catalog.js';
+import { classVocabulary, listDrugs, listedRuns, withOrigin, type Catalog } from '../core/catalog.js';
+import type { Output } from '../io/output.js';
+import type { ListKind } from '../library/library-format.js';
+import { listJsonText, nextEntry } from '../render/list-lines.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { suggestWords } from '../core/suggest.js';
 import { cleanLine } from '../io/sanitize.js';
@@ -21,6 +24,8 @@ export const list: CommandSpec = {
       .action(async (options: { class?: string; names?: boolean; json?: boolean }) => {
         const { output, catalog } = context();
         const libraries = await catalog();
+        // The whole list, piped or as JSON: streamed from the lines compile prepared.
+        if (options.class === undefined && !options.names && (options.json || !output.isTerminal)) return streamList(output, libraries, options.json ? 'json' : 'text');
         let drugs = listDrugs(libraries);
         if (options.class !== undefined) {
           const tag = options.class.trim().toLowerCase().replace(/\s+/g, '-');
@@ -38,3 +43,36 @@ export const list: CommandSpec = {
   complete: { options: { '--class': 'class' } },
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };
+
+// Drugs per write: a few hundred kilobytes, so a list of tens of thousands of drugs is never one string.
+const ENTRIES_PER_WRITE = 1000;
+
+/**
+ * Prints the catalog's whole list as piped `list` and `list --json` print it
+ * (the same bytes as renderList and renderJson would), copied from the
+ * libraries' prepared lists (listedRuns) a slice at a time. Piped text, as
+ * every piped table, puts its header line on stderr.
+ */
+function streamList(output: Output, libraries: Catalog, kind: ListKind): void {
+  const texts = libraries.map((library) => library.listText(kind));
+  // Where each library's next entry starts: runs of one library come in order.
+  const cursors = libraries.map(() => ({ entry: 0, offset: 0 }));
+  const slice = (rank: number, from: number, to: number): string => {
+    const text = texts[rank]!;
+    const cursor = cursors[rank]!;
+    for (; cursor.entry < from; cursor.entry++) cursor.offset = nextEntry(text, kind, cursor.offset);
+    const start = cursor.offset;
+    for (; cursor.entry < to; cursor.entry++) cursor.offset = nextEntry(text, kind, cursor.offset);
+    return text.slice(start, cursor.offset);
+  };
+  let first = true;
+  if (kind === 'text') output.note('Slug\tName\tClasses\n');
+  for (const run of listedRuns(libraries)) {
+    for (let from = run.from; from < run.to; from += ENTRIES_PER_WRITE) {
+      const entries = slice(run.rank, from, Math.min(run.to, from + ENTRIES_PER_WRITE));
+      output.out(kind === 'text' ? entries : `${first ? '[\n' : ',\n'}${listJsonText(entries, run.origin)}`);
+      first = false;
+    }
+  }
+  if (kind === 'json') output.out(first ? '[]\n' : '\n]\n');
+}

@@ -23,6 +23,7 @@ import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
 import type { TermIndex } from '../core/lay-terms.js';
+import { listJsonBlock, listTextLine } from '../render/list-lines.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 // A shard is a text table read without parsing, so a large one costs little to read; every shard
@@ -61,6 +62,8 @@ export function compileLibrary(
 
   for (const record of sorted) files.set(paths.record(record.monograph.slug), json(record));
   files.set(paths.drugs, json(summaries));
+  files.set(paths.list.text, summaries.map(listTextLine).join(''));
+  files.set(paths.list.json, summaries.map(listJsonBlock).join(''));
   const slugs = sorted.map((r) => r.monograph.slug);
   files.set(paths.slugText, slugs.join('\n'));
   for (const [where, fields, lookAlikes] of [

@@ -11,6 +11,7 @@ import {
   type DrugSummary,
   type EffectIndexRow,
   type LibraryMarker,
+  type ListKind,
   type Manifest,
   type PairShard,
   type PhraseIndex,
@@ -64,6 +65,18 @@ export class LibraryFiles implements LibraryReader {
 
   drugs(): DrugSummary[] {
     return this.read(paths.drugs, isDrugList);
+  }
+
+  listText(kind: ListKind): string {
+    const text = this.text(paths.list[kind]);
+    if (text !== '' && !text.endsWith('\n')) throw this.damaged(paths.list[kind], 'not the expected content');
+    return text;
+  }
+
+  listSlugs(): string[] {
+    const lines = this.listText('text').split('\n');
+    lines.pop();
+    return lines.map((line) => line.slice(0, line.indexOf('\t')));
   }
 
   slugFor(key: string): string | undefined {
