@@ -2,6 +2,7 @@ import type { Validation } from './compile/validate.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
+import { progressLine } from './io/progress.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
 import { userFolders } from './store/folders.js';
@@ -9,7 +10,8 @@ import { userFolders } from './store/folders.js';
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
   stdout: Sink;
-  stderr: () => { write(text: string): unknown };
+  /** isTTY when stderr is a terminal: `compile` shows its progress there. */
+  stderr: () => { write(text: string): unknown; isTTY?: boolean };
   /** All of stdin, read when a command is given `-`. */
   stdin: () => string;
   env: NodeJS.ProcessEnv;
@@ -51,7 +53,8 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     stdinLines: () => stdinLines(streams.stdin),
     compile: async (folder, out) => {
       const { compileDataDir } = await import('./store/user-folder.js');
-      return compileDataDir(folder, out, bundledLibrary(), warn);
+      const stderr = streams.stderr();
+      return compileDataDir(folder, out, bundledLibrary(), warn, stderr.isTTY ? progressLine(stderr) : undefined);
     },
     validate: async (paths) => {
       const { validatePaths } = await import('./store/validate-paths.js');

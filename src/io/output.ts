@@ -109,8 +109,8 @@ function screenLines(text: string, width: number): number {
  * terminal's is process.stderr. A closed or broken stderr is ignored, as there
  * is nowhere left to report it.
  */
-export function openStderr(): () => { write(text: string): unknown; columns?: number } {
-  let stream: { write(text: string): unknown; columns?: number } | undefined;
+export function openStderr(): () => { write(text: string): unknown; columns?: number; isTTY?: boolean } {
+  let stream: { write(text: string): unknown; columns?: number; isTTY?: boolean } | undefined;
   return () => {
     if (!stream) {
       if (isDirect(2)) {

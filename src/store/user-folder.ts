@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
-import { skipWarnings } from '../core/problem.js';
+import { setFlagsFromString } from 'node:v8';
+import { DataError, UsageError } from '../core/errors.js';
+import { skipWarnings, type Problem } from '../core/problem.js';
 import { COMPILED_BY, FORMAT_VERSION, paths, type LibraryMarker } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import { bundledDir } from './bundled.js';
@@ -46,22 +47,38 @@ export function isCompiledLibrary(folder: string): boolean {
  * replaced. Returns how many drugs it holds; invalid files are reported
  * through `warn` and left out.
  */
-export function compileDataDir(dir: string, out: string, bundled: LibraryReader, warn: (message: string) => void): number {
+export function compileDataDir(
+  dir: string,
+  out: string,
+  bundled: LibraryReader,
+  warn: (message: string) => void,
+  progress?: (done: number, total: number) => void,
+): number {
   const folder = resolve(dir);
   const names = monographNames(dir, folder);
   const target = compileTarget(out, folder, bundledDir());
-  const { compileFolder, writeLibrary } = loadCompiler();
-  const compiled = compileFolder(folder, names, bundled, (name) => join(dir, name));
-  skipWarnings(compiled.problems).forEach(warn);
+  const { compileFolderInto, writeLibraryAs } = loadCompiler();
+  // A compile is a batch job of a minute at tens of thousands of monographs: V8 is asked to keep its
+  // heap small rather than grow it for speed, which halves the peak memory for little time.
+  setFlagsFromString('--optimize-for-size');
+  let problems: Problem[] = [];
   const marker: LibraryMarker = { format: FORMAT_VERSION, written_by: COMPILED_BY };
-  compiled.files.set(paths.marker, JSON.stringify(marker));
   try {
-    writeLibrary(target, compiled.files, () => compileTarget(out, folder, bundledDir()));
+    // Written as it is compiled, into a folder beside the target that replaces it only once complete.
+    writeLibraryAs(
+      target,
+      (sink) => {
+        problems = compileFolderInto(folder, names, bundled, (name) => join(dir, name), sink, progress);
+        skipWarnings(problems).forEach(warn);
+        sink.write(paths.marker, JSON.stringify(marker));
+      },
+      () => compileTarget(out, folder, bundledDir()),
+    );
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError || error instanceof DataError) throw error;
     throw new UsageError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  return names.length - new Set(compiled.problems.map((problem) => problem.file)).size;
+  return names.length - new Set(problems.map((problem) => problem.file)).size;
 }
 
 /**
