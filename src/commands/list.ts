@@ -3,7 +3,7 @@ import { present } from '../io/present.js';
 import { classVocabulary, listDrugs, listedRuns, withOrigin, type Catalog } from '../core/catalog.js';
 import type { Output } from '../io/output.js';
 import type { ListKind } from '../library/library-format.js';
-import { listJsonText, nextEntry } from '../render/list-lines.js';
+import { listJsonClose, listJsonElements, nextEntry } from '../render/list-lines.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { suggestWords } from '../core/suggest.js';
 import { cleanLine } from '../io/sanitize.js';
@@ -44,33 +44,40 @@ export const list: CommandSpec = {
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };
 
-// Drugs per write: a few hundred kilobytes, so a list of tens of thousands of drugs is never one string.
+// Drugs per write: a few hundred kilobytes, so a list of tens of thousands of drugs is never one piece.
 const ENTRIES_PER_WRITE = 1000;
 
 /**
  * Prints the catalog's whole list as piped `list` and `list --json` print it
  * (the same bytes as renderList and renderJson would), copied from the
- * libraries' prepared lists (listedRuns) a slice at a time. Piped text, as
- * every piped table, puts its header line on stderr.
+ * libraries' prepared lists (listedRuns) a slice at a time, as bytes. Piped
+ * text, as every piped table, puts its header line on stderr.
  */
 function streamList(output: Output, libraries: Catalog, kind: ListKind): void {
-  const texts = libraries.map((library) => library.listText(kind));
+  const files = libraries.map((library) => library.listFile(kind));
+  // Each file as latin1 text, a character a byte: searched and cut natively, then turned back into
+  // the very same bytes, with no UTF-8 decoded or encoded on the way.
+  const texts = files.map((file) => file.toString('latin1'));
   // Where each library's next entry starts: runs of one library come in order.
   const cursors = libraries.map(() => ({ entry: 0, offset: 0 }));
-  const slice = (rank: number, from: number, to: number): string => {
-    const text = texts[rank]!;
+  const advance = (rank: number, to: number) => {
     const cursor = cursors[rank]!;
-    for (; cursor.entry < from; cursor.entry++) cursor.offset = nextEntry(text, kind, cursor.offset);
-    const start = cursor.offset;
-    for (; cursor.entry < to; cursor.entry++) cursor.offset = nextEntry(text, kind, cursor.offset);
-    return text.slice(start, cursor.offset);
+    for (; cursor.entry < to; cursor.entry++) cursor.offset = nextEntry(texts[rank]!, kind, cursor.offset);
+    return cursor.offset;
   };
   let first = true;
   if (kind === 'text') output.note('Slug\tName\tClasses\n');
   for (const run of listedRuns(libraries)) {
+    advance(run.rank, run.from);
+    const close = kind === 'json' ? Buffer.from(listJsonClose(run.origin)).toString('latin1') : '';
     for (let from = run.from; from < run.to; from += ENTRIES_PER_WRITE) {
-      const entries = slice(run.rank, from, Math.min(run.to, from + ENTRIES_PER_WRITE));
-      output.out(kind === 'text' ? entries : `${first ? '[\n' : ',\n'}${listJsonText(entries, run.origin)}`);
+      const start = cursors[run.rank]!.offset;
+      const end = advance(run.rank, Math.min(run.to, from + ENTRIES_PER_WRITE));
+      if (kind === 'text') {
+        output.out(files[run.rank]!.subarray(start, end));
+        continue;
+      }
+      output.out(Buffer.from(`${first ? '[\n' : ',\n'}${listJsonElements(texts[run.rank]!.slice(start, end), close)}`, 'latin1'));
       first = false;
     }
   }

@@ -82,17 +82,36 @@ export function listedRuns(catalog: Catalog): ListRun[] {
   };
   const at = lists.map(() => 0);
   const runs: ListRun[] = [];
+  const add = (rank: number, from: number, to: number, origin: Origin) => {
+    const last = runs.at(-1);
+    if (last && last.rank === rank && last.to === from && last.origin === origin) last.to = to;
+    else runs.push({ rank, from, to, origin });
+  };
   for (;;) {
     // The smallest slug at the head of any list; of equal slugs, the earliest library's.
     let rank = -1;
     for (let i = 0; i < lists.length; i++) if (at[i]! < lists[i]!.length && (rank === -1 || lists[i]![at[i]!]! < lists[rank]![at[rank]!]!)) rank = i;
     if (rank === -1) return runs;
-    const slug = lists[rank]![at[rank]!]!;
+    const list = lists[rank]!;
+    // The slugs before every other list's head are this list's alone, none of them a bundled drug's
+    // (those before its head are passed): one run, found by a binary search, not a step a drug.
+    let limit: string | undefined;
+    for (let i = 0; i < lists.length; i++) if (i !== rank && at[i]! < lists[i]!.length && (limit === undefined || lists[i]![at[i]!]! < limit)) limit = lists[i]![at[i]!];
+    if (list[at[rank]!] !== limit && catalog[rank]!.place?.kind !== 'folder') {
+      let lo = at[rank]! + 1;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (limit === undefined || list[mid]! < limit) lo = mid + 1;
+        else hi = mid;
+      }
+      add(rank, at[rank]!, lo, originOfAt(rank, list[at[rank]!]!));
+      at[rank] = lo;
+      continue;
+    }
+    const slug = list[at[rank]!]!;
     for (let i = 0; i < lists.length; i++) if (i !== rank && at[i]! < lists[i]!.length && lists[i]![at[i]!] === slug) at[i]!++;
-    const origin = originOfAt(rank, slug);
-    const last = runs.at(-1);
-    if (last && last.rank === rank && last.to === at[rank] && last.origin === origin) last.to++;
-    else runs.push({ rank, from: at[rank]!, to: at[rank]! + 1, origin });
+    add(rank, at[rank]!, at[rank]! + 1, originOfAt(rank, slug));
     at[rank]!++;
   }
 }

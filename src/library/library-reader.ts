@@ -26,9 +26,9 @@ export interface LibraryReader {
   readonly place?: LibraryPlace;
   manifest(): Manifest;
   drugs(): DrugSummary[];
-  /** The drug list prepared for `medinfo list` (paths.list), as text: an entry per drug, in slug order. */
-  listText(kind: ListKind): string;
-  /** The slugs of that list, in its order. */
+  /** The drug list prepared for `medinfo list` (paths.list), as the bytes it is printed as: an entry per drug, in slug order. */
+  listFile(kind: ListKind): Buffer;
+  /** The slugs of the library's drugs, in slug order: the list's order. */
   listSlugs(): string[];
   /** The slug a name key belongs to in this library, if any. */
   slugFor(key: string): string | undefined;

@@ -16,7 +16,7 @@ export function listTextLine(drug: DrugSummary): string {
 /**
  * A drug's element of `list --json`'s array as renderJson prints it, up to
  * its last field and that field's line break: the origin and the closing
- * brace are the run's to add (listJsonText). Its first line is `  {`, and no
+ * brace are the run's to add (listJsonClose). Its first line is `  {`, and no
  * other line of the list is, since every field is indented further and JSON
  * strings hold no raw line break.
  */
@@ -26,18 +26,22 @@ export function listJsonBlock(drug: DrugSummary): string {
 
 const BLOCK_START = '\n  {\n';
 
-/** Where the entry after the one starting at `at` starts, in a list of `kind` (the text's length after the last). */
+/** Where the entry after the one starting at `at` starts, in a prepared list of `kind` (the end after the last). */
 export function nextEntry(text: string, kind: 'text' | 'json', at: number): number {
   const end = kind === 'text' ? text.indexOf('\n', at) : text.indexOf(BLOCK_START, at);
   return end === -1 ? text.length : end + 1;
 }
 
 /**
- * Consecutive blocks of a prepared JSON list (`text`, a slice of whole
- * blocks) as elements of `list --json`'s array, each closed with the same
- * origin; the elements are joined by commas, without one before or after.
+ * What follows a block of a prepared JSON list (listJsonBlock) in `list
+ * --json`'s array, in place of its last line break: the origin and the
+ * closing brace.
  */
-export function listJsonText(blocks: string, origin: unknown): string {
-  const close = `,\n    "origin": ${escapeJson(JSON.stringify(origin, null, 2)).replaceAll('\n', '\n    ')}\n  }`;
+export function listJsonClose(origin: unknown): string {
+  return `,\n    "origin": ${escapeJson(JSON.stringify(origin, null, 2)).replaceAll('\n', '\n    ')}\n  }`;
+}
+
+/** Consecutive blocks of a prepared JSON list as elements of the array, each closed with `close`, joined by commas. */
+export function listJsonElements(blocks: string, close: string): string {
   return `${blocks.slice(0, -1).replaceAll(BLOCK_START, `${close},${BLOCK_START}`)}${close}`;
 }

@@ -27,8 +27,8 @@ const REPAIR = 'compile it again with medinfo compile';
 export function openCompiledLibrary(folder: string, bundled: LibraryReader, env: NodeJS.ProcessEnv, place?: LibraryPlace): LibraryReader {
   const started = Date.now();
   // Each file is stamped before it is read, so a pass can only be remembered for content as old as its stamp.
-  const stamped = [paths.marker, paths.manifest, paths.drugs, paths.list.text, paths.list.json].map((path) => ({ path, stat: statOf(join(folder, path)) }));
-  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place);
+  const stamped = [paths.marker, paths.manifest, paths.drugs, paths.slugText, paths.list.text, paths.list.json].map((path) => ({ path, stat: statOf(join(folder, path)) }));
+  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place, (path) => readFileSync(join(folder, path)));
   library.marker();
   const { nameShards } = library.manifest();
   for (let n = 0; n < nameShards; n++) stamped.push({ path: paths.nameShard(n), stat: statOf(join(folder, paths.nameShard(n))) });
@@ -71,8 +71,10 @@ function checkNames(library: LibraryFiles, nameShards: number, bundled: LibraryR
 function checkLists(library: LibraryFiles, folder: string): void {
   const drugs = library.drugs();
   for (const [kind, entryOf] of [['text', listTextLine], ['json', listJsonBlock]] as const) {
-    if (library.listText(kind) !== drugs.map(entryOf).join('')) throw problem(folder, `${paths.list[kind]} is not the list of the drugs in ${paths.drugs}`);
+    if (!library.listFile(kind).equals(Buffer.from(drugs.map(entryOf).join('')))) throw problem(folder, `${paths.list[kind]} is not the list of the drugs in ${paths.drugs}`);
   }
+  const slugs = library.listSlugs();
+  if (slugs.length !== drugs.length || drugs.some((drug, i) => drug.slug !== slugs[i])) throw problem(folder, `${paths.slugText} is not the list of the drugs in ${paths.drugs}`);
 }
 
 function problem(folder: string, what: string): DataError {

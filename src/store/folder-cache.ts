@@ -115,8 +115,8 @@ class SelfRepairing implements LibraryReader {
     return this.attempt((library) => library.drugs());
   }
 
-  listText(kind: ListKind) {
-    return this.attempt((library) => library.listText(kind));
+  listFile(kind: ListKind) {
+    return this.attempt((library) => library.listFile(kind));
   }
 
   listSlugs() {
