@@ -67,6 +67,8 @@ if (!quick) {
 }
 
 mkdirSync(work, { recursive: true });
+// The machine may be shared: its load when the run starts and ends goes into the report.
+const loadAtStart = os.loadavg()[0];
 const results = [];
 for (const library of libraries) {
   let dataArgs = [];
@@ -215,11 +217,12 @@ function renderReport(rows) {
   const method = hasHyperfine
     ? `hyperfine, ${ROUNDS} rounds of ${Math.max(3, Math.ceil(runs / ROUNDS))} runs after 1 warm-up`
     : `a Node harness, ${ROUNDS} rounds of ${Math.max(3, Math.ceil(runs / ROUNDS))} alternating runs after 1 warm-up`;
+  const load = `${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`;
   const markdown = `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
 
-- Machine: ${machine}
+- Machine: ${machine}; load average (1 minute) ${load}
 - Method: ${method}. Each cell is the median time and the median over the
   rounds of its ratio to \`node -e 0\` measured in the same round, so drift on
   a shared machine hits both sides alike. \`NODE_EXTRA_CA_CERTS\` is unset for
@@ -247,7 +250,13 @@ compiled library is read as it is. Search results are the same either way.
 Targets missed in this run, bundled and compiled columns:
 ${missed.filter((m) => !m.includes('folder')).map((m) => `- ${m}`).join('\n') || '- none'}
 
-Ratios near a target move by about ±0.1 from run to run on this machine.
+Ratios near a target move by about ±0.1 from run to run on this machine.${
+    Math.max(loadAtStart, os.loadavg()[0]) > os.cpus().length
+      ? `
+This run shared the machine with other work (a load average above its ${os.cpus().length} cores),
+so its ratios are less steady than that.`
+      : ''
+  }
 `;
   return { table: `${table.join('\n')}\n`, markdown };
 }
