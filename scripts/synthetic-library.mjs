@@ -15,11 +15,14 @@ export function writeSyntheticLibrary(count, dir) {
     const n = min + Math.floor(random() * (max - min + 1));
     return [...new Set(Array.from({ length: n }, () => pick(list)))];
   };
+  const written = new Set();
   for (let i = 0; i < count; i++) {
-    const stem = spell(i, SYLLABLES);
-    const name = `${stem}${pick(SUFFIXES)}`;
+    const name = `${stemOf(i)}${pick(SUFFIXES)}`;
     const slug = name.toLowerCase();
-    const brand = `${spell(i, BRAND_SYLLABLES, 4)}${pick(['ex', 'ix', 'on', 'ara', 'ine'])}`.replace(/^./, (c) => c.toUpperCase());
+    // Two drugs of one name would be one file, and the library silently smaller than asked.
+    if (written.has(slug)) throw new Error(`synthetic-library: drug ${i} would be named ${slug} again`);
+    written.add(slug);
+    const brand = `${brandStemOf(i)}${pick(['ex', 'ix', 'on', 'ara', 'ine'])}`.replace(/^./, (c) => c.toUpperCase());
     const sentence = () => {
       const words = Array.from({ length: 8 + Math.floor(random() * 10) }, () => pick(WORDS));
       return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
@@ -68,9 +71,26 @@ ${paragraph(3)}
   }
 }
 
-function spell(n, syllables, length = 3) {
+/** Drug i's stem: three syllables, more once three run out, so every i has its own. */
+export function stemOf(i) {
+  return spell(i, SYLLABLES, 3);
+}
+
+/** Drug i's brand stem, four syllables or more, one of its own for every i. */
+export function brandStemOf(i) {
+  return spell(i, BRAND_SYLLABLES, 4);
+}
+
+/**
+ * n written in base `syllables.length` with syllables as digits, least
+ * significant first, in at least `length` of them: the first
+ * syllables.length ** length numbers are spelt as they always were, and larger
+ * ones take another syllable instead of wrapping round to a name already used.
+ * All syllables are two letters, so spellings of different lengths differ too.
+ */
+function spell(n, syllables, length) {
   let out = '';
-  for (let k = 0; k < length; k++) {
+  for (let k = 0; k < length || n > 0; k++) {
     out += syllables[n % syllables.length];
     n = Math.floor(n / syllables.length);
   }

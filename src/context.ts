@@ -3,7 +3,7 @@ import type { ImportVocabulary } from './import/write-monograph.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
 import type { Sink } from './io/stdout.js';
-import { progressLine } from './io/progress.js';
+import { compileProgress, progressLine } from './io/progress.js';
 import { stdinLines } from './io/stdin.js';
 import { bundledLibrary } from './store/bundled.js';
 import { userFolders } from './store/folders.js';
@@ -11,7 +11,8 @@ import { userFolders } from './store/folders.js';
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
   stdout: Sink;
-  stderr: () => { write(text: string): unknown };
+  /** isTTY when stderr is a terminal: `compile` shows its progress there. */
+  stderr: () => { write(text: string): unknown; isTTY?: boolean };
   /** All of stdin, read when a command is given `-`. */
   stdin: () => string;
   env: NodeJS.ProcessEnv;
@@ -57,7 +58,8 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     stdinLines: () => stdinLines(streams.stdin),
     compile: async (folder, out) => {
       const { compileDataDir } = await import('./store/user-folder.js');
-      return compileDataDir(folder, out, bundledLibrary(), warn);
+      const stderr = streams.stderr();
+      return compileDataDir(folder, out, bundledLibrary(), warn, stderr.isTTY ? compileProgress(stderr) : undefined);
     },
     validate: async (paths) => {
       const { validatePaths } = await import('./store/validate-paths.js');

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { present } from '../io/present.js';
-import { classVocabulary, listDrugs, withOrigin } from '../core/catalog.js';
+import { classVocabulary, listDrugs, listedRuns, withOrigin, type Catalog } from '../core/catalog.js';
+import type { Output } from '../io/output.js';
+import type { ListKind } from '../library/library-format.js';
+import { listJsonClose, listJsonElements, nextEntry } from '../render/list-lines.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { suggestWords } from '../core/suggest.js';
 import { cleanLine } from '../io/sanitize.js';
@@ -21,6 +24,8 @@ export const list: CommandSpec = {
       .action(async (options: { class?: string; names?: boolean; json?: boolean }) => {
         const { output, catalog } = context();
         const libraries = await catalog();
+        // The whole list, piped or as JSON: streamed from the lines compile prepared.
+        if (options.class === undefined && !options.names && (options.json || !output.isTerminal)) return streamList(output, libraries, options.json ? 'json' : 'text');
         let drugs = listDrugs(libraries);
         if (options.class !== undefined) {
           const tag = options.class.trim().toLowerCase().replace(/\s+/g, '-');
@@ -38,3 +43,43 @@ export const list: CommandSpec = {
   complete: { options: { '--class': 'class' } },
   warmUp: (catalog, output) => renderList(listDrugs(catalog), output),
 };
+
+// Drugs per write: a few hundred kilobytes, so a list of tens of thousands of drugs is never one piece.
+const ENTRIES_PER_WRITE = 1000;
+
+/**
+ * Prints the catalog's whole list as piped `list` and `list --json` print it
+ * (the same bytes as renderList and renderJson would), copied from the
+ * libraries' prepared lists (listedRuns) a slice at a time, as bytes. Piped
+ * text, as every piped table, puts its header line on stderr.
+ */
+function streamList(output: Output, libraries: Catalog, kind: ListKind): void {
+  const files = libraries.map((library) => library.listFile(kind));
+  // Each file as latin1 text, a character a byte: searched and cut natively, then turned back into
+  // the very same bytes, with no UTF-8 decoded or encoded on the way.
+  const texts = files.map((file) => file.toString('latin1'));
+  // Where each library's next entry starts: runs of one library come in order.
+  const cursors = libraries.map(() => ({ entry: 0, offset: 0 }));
+  const advance = (rank: number, to: number) => {
+    const cursor = cursors[rank]!;
+    for (; cursor.entry < to; cursor.entry++) cursor.offset = nextEntry(texts[rank]!, kind, cursor.offset);
+    return cursor.offset;
+  };
+  let first = true;
+  if (kind === 'text') output.note('Slug\tName\tClasses\n');
+  for (const run of listedRuns(libraries)) {
+    advance(run.rank, run.from);
+    const close = kind === 'json' ? Buffer.from(listJsonClose(run.origin)).toString('latin1') : '';
+    for (let from = run.from; from < run.to; from += ENTRIES_PER_WRITE) {
+      const start = cursors[run.rank]!.offset;
+      const end = advance(run.rank, Math.min(run.to, from + ENTRIES_PER_WRITE));
+      if (kind === 'text') {
+        output.out(files[run.rank]!.subarray(start, end));
+        continue;
+      }
+      output.out(Buffer.from(`${first ? '[\n' : ',\n'}${listJsonElements(texts[run.rank]!.slice(start, end), close)}`, 'latin1'));
+      first = false;
+    }
+  }
+  if (kind === 'json') output.out(first ? '[]\n' : '\n]\n');
+}

@@ -24,47 +24,93 @@ export function checkLibrary(
   classTags: ReadonlySet<string>,
   existing: { names: ReadonlyMap<string, string>; slugs: ReadonlySet<string> } = { names: new Map(), slugs: new Set() },
 ): { accepted: LoadedRecord[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const owner = new Map(existing.names);
-  const slugs = new Set([...existing.slugs, ...loaded.map((l) => l.record.monograph.slug)]);
-  const claimed = new Set<LoadedRecord>();
-  const problemIn = (item: LoadedRecord, field: string, message: string): Problem => ({ file: item.file, line: item.lineOf?.(field) ?? null, field, message });
+  const checker = new LibraryChecker(classTags, existing);
+  for (const item of loaded) checker.claim(item);
+  const { rejected, problems } = checker.finish();
+  return { accepted: loaded.filter((item) => !rejected.has(item.record.monograph.slug)), problems };
+}
 
-  for (const item of loaded) {
+/**
+ * checkLibrary one file at a time, for a compile that does not hold every
+ * monograph: claim() each loaded record in file order (its names are decided
+ * then, as the first file to claim a name keeps it), and finish() once all
+ * are loaded, when every slug an interaction may name is known. Of each file
+ * it keeps only what finish() needs.
+ */
+export class LibraryChecker {
+  private readonly problems: Problem[] = [];
+  private readonly owner: Map<string, string>;
+  private readonly slugs: Set<string>;
+  private readonly pending: Array<{
+    file: string;
+    slug: string;
+    claimed: boolean;
+    interactions: Array<{ with: string; line: number | null }>;
+    ingredients: Array<{ slug: string; line: number | null }>;
+  }> = [];
+  private readonly combinations = new Set<string>();
+
+  constructor(
+    private readonly classTags: ReadonlySet<string>,
+    existing: { names: ReadonlyMap<string, string>; slugs: ReadonlySet<string> } = { names: new Map(), slugs: new Set() },
+  ) {
+    this.owner = new Map(existing.names);
+    this.slugs = new Set(existing.slugs);
+  }
+
+  /** Claims a loaded record's names; false if it cannot have them (its problems are kept for finish). */
+  claim(item: LoadedRecord): boolean {
+    const { problems, owner } = this;
     const drug = item.record.monograph;
+    const problemIn = (field: string, message: string): Problem => ({ file: item.file, line: item.lineOf?.(field) ?? null, field, message });
+    this.slugs.add(drug.slug);
+    if (drug.kind === 'combination') this.combinations.add(drug.slug);
+    const { interactions, ingredients = [] } = drug;
+    const pending = {
+      file: item.file,
+      slug: drug.slug,
+      claimed: false,
+      interactions: interactions.map((row, i) => ({ with: row.with, line: item.lineOf?.(`interactions[${i}].with`) ?? null })),
+      ingredients: ingredients.map((slug, i) => ({ slug, line: item.lineOf?.(`ingredients[${i}]`) ?? null })),
+    };
+    this.pending.push(pending);
     const names = namedFields(drug);
     const before = problems.length;
     for (const [field, name] of names) {
       if (nameKey(name).split(' ').length > MAX_NAME_WORDS) {
-        problems.push(problemIn(item, field, `"${name}" has more than ${MAX_NAME_WORDS} words; names, brands and aliases are kept shorter so a list of names can be read`));
+        problems.push(problemIn(field, `"${name}" has more than ${MAX_NAME_WORDS} words; names, brands and aliases are kept shorter so a list of names can be read`));
       }
     }
-    if (problems.length > before) continue;
+    if (problems.length > before) return false;
     for (const [field, name] of names) {
       const other = owner.get(nameKey(name));
-      if (other !== undefined && other !== drug.slug) problems.push(problemIn(item, field, `"${name}" already names ${other}`));
+      if (other !== undefined && other !== drug.slug) problems.push(problemIn(field, `"${name}" already names ${other}`));
     }
-    if (problems.length > before) continue;
+    if (problems.length > before) return false;
     for (const [, name] of names) owner.set(nameKey(name), drug.slug);
-    claimed.add(item);
+    pending.claimed = true;
+    return true;
   }
 
-  const combinations = new Set(loaded.filter((l) => l.record.monograph.kind === 'combination').map((l) => l.record.monograph.slug));
-  // Every file's interactions are checked, so one run lists all of a file's problems; a file that lost a name is not accepted either way.
-  const accepted = loaded.filter((item) => {
-    const before = problems.length;
-    const { interactions, ingredients = [] } = item.record.monograph;
-    interactions.forEach((row, i) => {
-      if (!slugs.has(row.with) && !classTags.has(row.with)) {
-        problems.push(problemIn(item, `interactions[${i}].with`, `"${row.with}" is neither a drug in the library nor a class tag`));
-      }
-    });
-    ingredients.forEach((slug, i) => {
-      if (!slugs.has(slug) || combinations.has(slug)) problems.push(problemIn(item, `ingredients[${i}]`, `"${slug}" is not a drug in the library`));
-    });
-    return problems.length === before && claimed.has(item);
-  });
-  return { accepted, problems };
+  /** The slugs of the records claimed that are not accepted after all, and every problem, in checkLibrary's order. */
+  finish(): { rejected: Set<string>; problems: Problem[] } {
+    const { problems, slugs, classTags, combinations } = this;
+    const rejected = new Set<string>();
+    // Every file's interactions are checked, so one run lists all of a file's problems; a file that lost a name is not accepted either way.
+    for (const item of this.pending) {
+      const before = problems.length;
+      item.interactions.forEach((row, i) => {
+        if (!slugs.has(row.with) && !classTags.has(row.with)) {
+          problems.push({ file: item.file, line: row.line, field: `interactions[${i}].with`, message: `"${row.with}" is neither a drug in the library nor a class tag` });
+        }
+      });
+      item.ingredients.forEach(({ slug, line }, i) => {
+        if (!slugs.has(slug) || combinations.has(slug)) problems.push({ file: item.file, line, field: `ingredients[${i}]`, message: `"${slug}" is not a drug in the library` });
+      });
+      if (problems.length > before || !item.claimed) rejected.add(item.slug);
+    }
+    return { rejected, problems };
+  }
 }
 
 /** Each name a drug answers to (namesOf), with the field it is written in. */

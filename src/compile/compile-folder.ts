@@ -1,8 +1,8 @@
 import type { LibraryReader } from '../library/library-reader.js';
 import type { Problem } from '../core/problem.js';
-import { checkLibrary } from './check-library.js';
-import { compileLibrary } from './compile-library.js';
-import { loadFiles } from './load-folder.js';
+import { checkLibrary, LibraryChecker } from './check-library.js';
+import { compileLibrary, LibraryBuilder, type LibrarySink } from './compile-library.js';
+import { loadFile, loadFiles } from './load-folder.js';
 import { existingNames } from './validate.js';
 
 /**
@@ -29,4 +29,33 @@ export function compileFolder(
     ),
     problems: problems.concat(checked.problems),
   };
+}
+
+/**
+ * compileFolder for `medinfo compile`, writing into `sink` as it goes: each
+ * monograph is read, checked, written and let go before the next, so memory
+ * stays with the indexes however large the folder. The files and the problems
+ * are the same as compileFolder's. `progress` hears how many files are done.
+ */
+export function compileFolderInto(
+  folder: string,
+  names: string[],
+  bundled: LibraryReader,
+  label: (name: string) => string,
+  sink: LibrarySink,
+  progress: (done: number, total: number) => void = () => undefined,
+): Problem[] {
+  const { classes, duplicateTherapy, effectTerms } = bundled.manifest();
+  const tags = new Set(Object.keys(classes));
+  const checker = new LibraryChecker(tags, existingNames(bundled));
+  const builder = new LibraryBuilder({ classes, duplicateTherapy, effectTerms, terms: bundled.termIndex() }, sink);
+  const problems: Problem[] = [];
+  names.forEach((name, i) => {
+    const item = loadFile(`${folder}/${name}`, tags, label(name), problems);
+    if (item && checker.claim(item)) builder.add(item.record);
+    progress(i + 1, names.length);
+  });
+  const checked = checker.finish();
+  builder.finish((slug) => !checked.rejected.has(slug));
+  return problems.concat(checked.problems);
 }

@@ -27,16 +27,22 @@ export function loadFiles(
   const loaded: LoadedRecord[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
-    const name = label(file);
-    try {
-      const text = readMonographFile(file, name);
-      const checked = checkMonograph(text, name, basename(file, '.md'), classTags);
-      if (checked.record) loaded.push({ file: name, record: checked.record, lineOf: checked.lineOf });
-      else for (const problem of checked.problems) problems.push(problem);
-    } catch (error) {
-      if (error instanceof DataError) problems.push(error.toProblem());
-      else problems.push({ file: name, line: null, field: null, message: `could not be checked (${(error as Error)?.message ?? String(error)})` });
-    }
+    const item = loadFile(file, classTags, label(file), problems);
+    if (item) loaded.push(item);
   }
   return { loaded, problems };
+}
+
+/** Reads and checks one file (see loadFiles); its problems are added to `problems`. */
+export function loadFile(file: string, classTags: ReadonlySet<string>, name: string, problems: Problem[]): LoadedRecord | undefined {
+  try {
+    const text = readMonographFile(file, name);
+    const checked = checkMonograph(text, name, basename(file, '.md'), classTags);
+    if (checked.record) return { file: name, record: checked.record, lineOf: checked.lineOf };
+    for (const problem of checked.problems) problems.push(problem);
+  } catch (error) {
+    if (error instanceof DataError) problems.push(error.toProblem());
+    else problems.push({ file: name, line: null, field: null, message: `could not be checked (${(error as Error)?.message ?? String(error)})` });
+  }
+  return undefined;
 }

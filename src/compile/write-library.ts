@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { LibrarySink } from './compile-library.js';
 
 /**
  * Writes a compiled library to `dir`, replacing what was there. The files go
@@ -8,7 +9,22 @@ import { dirname, join } from 'node:path';
  * aside and can still refuse, by throwing; nothing is replaced then.
  */
 export function writeLibrary(dir: string, files: Map<string, string>, confirm: () => void = () => undefined): void {
-  const temporary = writeTemporary(dir, files);
+  writeLibraryAs(dir, (sink) => files.forEach((text, path) => sink.write(path, text)), confirm);
+}
+
+/**
+ * writeLibrary for a library made as it is written: `fill` writes its files
+ * into the temporary folder through `sink`, so none of them need be held in
+ * memory. If `fill` throws, nothing is replaced and the folder is removed.
+ */
+export function writeLibraryAs(dir: string, fill: (sink: LibrarySink) => void, confirm: () => void = () => undefined): void {
+  const temporary = temporaryFolder(dir);
+  try {
+    fill(folderSink(temporary));
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
   let old: string | undefined;
   try {
     confirm();
@@ -43,16 +59,34 @@ export function publishOnce(dir: string, files: Map<string, string>, mode = 0o77
 }
 
 function writeTemporary(dir: string, files: Map<string, string>, mode = 0o777): string {
+  const temporary = temporaryFolder(dir, mode);
+  const sink = folderSink(temporary, mode);
+  for (const [path, text] of files) sink.write(path, text);
+  return temporary;
+}
+
+function temporaryFolder(dir: string, mode = 0o777): string {
   mkdirSync(dirname(dir), { recursive: true, mode });
   const temporary = sibling(dir, 'tmp');
   // Not recursive: fails rather than write into a folder that is already there.
   mkdirSync(temporary, { mode });
-  for (const [path, text] of files) {
-    const target = join(temporary, path);
-    mkdirSync(dirname(target), { recursive: true, mode });
-    writeFileSync(target, text);
-  }
   return temporary;
+}
+
+/** Files written into `folder` as they come, its subfolders made once each. */
+function folderSink(folder: string, mode = 0o777): LibrarySink {
+  const made = new Set<string>();
+  return {
+    write: (path, text) => {
+      const target = join(folder, path);
+      const parent = dirname(target);
+      if (!made.has(parent)) mkdirSync(parent, { recursive: true, mode });
+      made.add(parent);
+      writeFileSync(target, text);
+    },
+    read: (path) => readFileSync(join(folder, path), 'utf8'),
+    remove: (path) => rmSync(join(folder, path), { force: true }),
+  };
 }
 
 /** A name next to `dir` that no other run uses: process ids are reused, in containers soon. */

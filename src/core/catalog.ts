@@ -44,15 +44,76 @@ const BUNDLED: Origin = { kind: 'bundled' };
 
 /** The origin of the copy of `slug` the catalog answers with (ownerOf); the catalog's last library is the bundled one. */
 export function originOf(catalog: Catalog, slug: string): Origin {
-  const bundled = catalog.at(-1);
   if (catalog.length <= 1) return BUNDLED;
-  const owner = ownerOf(catalog, slug);
-  if (!owner || owner === bundled || owner.place?.kind === 'bundled') return BUNDLED;
+  return originIn(catalog, ownerOf(catalog, slug), slug, () => ownerOf(catalog.slice(-1), slug) !== undefined);
+}
+
+/** The origin of `slug` as `owner` (a library of the catalog) holds it; `replaces` says whether the bundled library has it too. */
+function originIn(catalog: Catalog, owner: LibraryReader | undefined, slug: string, replaces: () => boolean): Origin {
+  if (!owner || owner === catalog.at(-1) || owner.place?.kind === 'bundled') return BUNDLED;
   const folder = owner.place?.folder ?? owner.origin;
-  const replaces = ownerOf(catalog.slice(-1), slug) !== undefined;
   return owner.place?.kind === 'library'
-    ? { kind: 'library', folder, replaces_bundled: replaces }
-    : { kind: 'folder', folder, file: `${slug}.md`, replaces_bundled: replaces };
+    ? { kind: 'library', folder, replaces_bundled: replaces() }
+    : { kind: 'folder', folder, file: `${slug}.md`, replaces_bundled: replaces() };
+}
+
+/** Consecutive drugs of one library's prepared list (LibraryReader.listText), entries `from` to `to`, that the catalog lists with one origin. */
+export interface ListRun {
+  rank: number;
+  from: number;
+  to: number;
+  origin: Origin;
+}
+
+/**
+ * The catalog's drug list as runs of the libraries' prepared lists, in slug
+ * order: the drugs listDrugs gives, each once, from the library that answers
+ * for it (ownerOf). Only slugs are compared: at tens of thousands of drugs,
+ * `list` copies these runs instead of building every drug's summary.
+ */
+export function listedRuns(catalog: Catalog): ListRun[] {
+  const lists = catalog.map((library) => library.listSlugs());
+  const bundled = new Set(lists.at(-1) ?? []);
+  // One origin object per library and answer to "replaces a bundled drug?"; a folder's names each drug's file.
+  const origins = catalog.map((library) => [false, true].map((replaces) => originIn(catalog, library, '', () => replaces)));
+  const originOfAt = (rank: number, slug: string): Origin => {
+    const origin = origins[rank]![bundled.has(slug) ? 1 : 0]!;
+    return origin.kind === 'folder' ? { ...origin, file: `${slug}.md` } : origin;
+  };
+  const at = lists.map(() => 0);
+  const runs: ListRun[] = [];
+  const add = (rank: number, from: number, to: number, origin: Origin) => {
+    const last = runs.at(-1);
+    if (last && last.rank === rank && last.to === from && last.origin === origin) last.to = to;
+    else runs.push({ rank, from, to, origin });
+  };
+  for (;;) {
+    // The smallest slug at the head of any list; of equal slugs, the earliest library's.
+    let rank = -1;
+    for (let i = 0; i < lists.length; i++) if (at[i]! < lists[i]!.length && (rank === -1 || lists[i]![at[i]!]! < lists[rank]![at[rank]!]!)) rank = i;
+    if (rank === -1) return runs;
+    const list = lists[rank]!;
+    // The slugs before every other list's head are this list's alone, none of them a bundled drug's
+    // (those before its head are passed): one run, found by a binary search, not a step a drug.
+    let limit: string | undefined;
+    for (let i = 0; i < lists.length; i++) if (i !== rank && at[i]! < lists[i]!.length && (limit === undefined || lists[i]![at[i]!]! < limit)) limit = lists[i]![at[i]!];
+    if (list[at[rank]!] !== limit && catalog[rank]!.place?.kind !== 'folder') {
+      let lo = at[rank]! + 1;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (limit === undefined || list[mid]! < limit) lo = mid + 1;
+        else hi = mid;
+      }
+      add(rank, at[rank]!, lo, originOfAt(rank, list[at[rank]!]!));
+      at[rank] = lo;
+      continue;
+    }
+    const slug = list[at[rank]!]!;
+    for (let i = 0; i < lists.length; i++) if (i !== rank && at[i]! < lists[i]!.length && lists[i]![at[i]!] === slug) at[i]!++;
+    add(rank, at[rank]!, at[rank]! + 1, originOfAt(rank, slug));
+    at[rank]!++;
+  }
 }
 
 /** A drug's record for JSON output with its `origin` added (last, after the fields it had). */

@@ -73,19 +73,24 @@ export function candidatesFor(phrases: PhraseList, query: string, max: number): 
   if (grams.length === 0 || phrases.length === 0) return [];
   const needed = Math.max(1, Math.floor(grams.length / 3));
   const { text } = phrases;
-  // Phrases are counted by where they start in the text, found by a native lastIndexOf;
-  // only the few kept are turned into indexes.
-  const shared = new Map<number, number>();
+  // Phrases are counted by where they start in the text, found by a native lastIndexOf, in a
+  // number per character of the text: at tens of thousands of phrases a common piece is in
+  // thousands of them, and a Map entry each cost more than the search. Only the few kept are
+  // turned into indexes.
+  const counts = new Uint16Array(text.length + 1);
+  const starts: number[] = [];
   for (const gram of grams) {
     let last = -1;
     for (let at = text.indexOf(gram); at !== -1; at = text.indexOf(gram, at + 1)) {
       const start = text.lastIndexOf('\n', at) + 1;
       if (start === last) continue;
       last = start;
-      shared.set(start, (shared.get(start) ?? 0) + 1);
+      if (counts[start] === 0) starts.push(start);
+      counts[start]!++;
     }
   }
-  const scored = [...shared].filter(([, count]) => count >= needed);
+  const scored: Array<[number, number]> = [];
+  for (const start of starts) if (counts[start]! >= needed) scored.push([start, counts[start]!]);
   if (scored.length > max) {
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     scored.length = max;

@@ -14,7 +14,8 @@ export interface Output {
   /** The screen's width in columns: tables may use all of it, prose keeps a narrower measure (src/render/wrap.ts). */
   width: number;
   style: ChalkInstance;
-  out(text: string): void;
+  /** Writes to stdout; bytes (prepared output copied as it is) are written as they are. */
+  out(text: string | Uint8Array): void;
   /** One line on stderr (an error, a warning, a note); control characters and line breaks in it are made visible. */
   err(line: string): void;
   /** Rendered text for stderr as it is: a page's title and notes when stdout is piped. Renderers have sanitised it. */
@@ -54,7 +55,7 @@ export function createOutput({ stdout, stderr, env, color, pretty = false, pager
   const when = color === false ? 'never' : (color ?? (pretty ? 'always' : 'auto'));
   const level = colorLevel(stdout.isTTY, env, when);
   const width = screenWidth(env, stdout.isTTY ? stdout.columns : pretty ? stderr().columns : undefined);
-  const write = (text: string) => void stdout.write(text);
+  const write = (text: string | Uint8Array) => void stdout.write(text);
   const writeErr = (text: string) => void stderr().write(text);
   // On a terminal, what is written is held back, to be paged if it turns out taller than the
   // screen; stderr's lines too, so that they come after the pager rather than scrolled away
@@ -65,7 +66,8 @@ export function createOutput({ stdout, stderr, env, color, pretty = false, pager
     color: level > 0,
     width,
     style: new Chalk({ level }),
-    out: held ? (text) => void held.push({ text, toStderr: false }) : write,
+    // Held text is measured for the pager: bytes are held as text.
+    out: held ? (text) => void held.push({ text: typeof text === 'string' ? text : Buffer.from(text).toString('utf8'), toStderr: false }) : write,
     err: (line) => (held ? void held.push({ text: `${cleanMessage(line)}\n`, toStderr: true }) : writeErr(`${cleanMessage(line)}\n`)),
     note: writeErr,
     end: async () => {
@@ -109,8 +111,8 @@ function screenLines(text: string, width: number): number {
  * terminal's is process.stderr. A closed or broken stderr is ignored, as there
  * is nowhere left to report it.
  */
-export function openStderr(): () => { write(text: string): unknown; columns?: number } {
-  let stream: { write(text: string): unknown; columns?: number } | undefined;
+export function openStderr(): () => { write(text: string): unknown; columns?: number; isTTY?: boolean } {
+  let stream: { write(text: string): unknown; columns?: number; isTTY?: boolean } | undefined;
   return () => {
     if (!stream) {
       if (isDirect(2)) {

@@ -6,7 +6,7 @@ export interface Sink {
   columns: number | undefined;
   /** The terminal's height, when it is one: output taller than this is paged. */
   rows?: number;
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
 }
 
 /** The reader of our output went away (`medinfo list | head -1`): a normal end, not an error. */
@@ -62,8 +62,8 @@ function isDevNull(stat: { isCharacterDevice(): boolean; rdev: number }): boolea
 }
 
 /** Writes all of `text` to `fd`; throws OutputClosed when the reader went away, OutputFailed when the write failed. */
-export function writeAll(fd: number, text: string): void {
-  const buffer = Buffer.from(text);
+export function writeAll(fd: number, text: string | Uint8Array): void {
+  const buffer = typeof text === 'string' ? Buffer.from(text) : text;
   let offset = 0;
   while (offset < buffer.length) {
     try {

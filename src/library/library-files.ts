@@ -11,6 +11,7 @@ import {
   type DrugSummary,
   type EffectIndexRow,
   type LibraryMarker,
+  type ListKind,
   type Manifest,
   type PairShard,
   type PhraseIndex,
@@ -41,6 +42,8 @@ export class LibraryFiles implements LibraryReader {
     /** false for the bundled library, which medinfo trusts (docs/security.md): its build checked it, and a search would pay milliseconds to check it again. */
     private readonly checkShapes = true,
     readonly place?: LibraryPlace,
+    /** Reads a file as bytes, for what is copied to stdout as it is (listFile); without it, readText's text is encoded. */
+    private readonly readBytes?: (path: string) => Buffer,
   ) {}
 
   manifest(): Manifest {
@@ -64,6 +67,24 @@ export class LibraryFiles implements LibraryReader {
 
   drugs(): DrugSummary[] {
     return this.read(paths.drugs, isDrugList);
+  }
+
+  listFile(kind: ListKind): Buffer {
+    const path = paths.list[kind];
+    let bytes: Buffer;
+    try {
+      // Bytes, not text: list copies them to stdout as they are, and decoding megabytes only to encode them again cost more than the rest of the command.
+      bytes = this.readBytes ? this.readBytes(path) : Buffer.from(this.readText(path));
+    } catch (error) {
+      throw this.damaged(path, (error as NodeJS.ErrnoException).code ?? 'unreadable');
+    }
+    if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) throw this.damaged(path, 'not the expected content');
+    return bytes;
+  }
+
+  listSlugs(): string[] {
+    const text = this.text(paths.slugText);
+    return text === '' ? [] : text.split('\n');
   }
 
   slugFor(key: string): string | undefined {

@@ -7,7 +7,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 13;
+export const FORMAT_VERSION = 14;
 
 export interface Manifest {
   format: number;
@@ -208,7 +208,16 @@ export const paths = {
   termIndex: 'search/terms.txt',
   effectTerms: 'effects/terms.txt',
   effectFile: (n: number) => `effects/${n}.json`,
+  /**
+   * The drug list as piped `medinfo list` prints it, a line per drug in slug
+   * order, and `medinfo list --json`'s elements without their origins, a
+   * block of lines per drug (render/list-lines.ts makes both).
+   */
+  list: { text: 'list/text.txt', json: 'list/json.txt' },
 };
+
+/** Which of the prepared drug lists (paths.list). */
+export type ListKind = keyof typeof paths.list;
 
 /**
  * `names/<n>.txt` and `effects/terms.txt`: tables of text lines `key\tvalue`,

@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectIndexRow, Manifest, PairShard, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectIndexRow, ListKind, Manifest, PairShard, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -26,6 +26,10 @@ export interface LibraryReader {
   readonly place?: LibraryPlace;
   manifest(): Manifest;
   drugs(): DrugSummary[];
+  /** The drug list prepared for `medinfo list` (paths.list), as the bytes it is printed as: an entry per drug, in slug order. */
+  listFile(kind: ListKind): Buffer;
+  /** The slugs of the library's drugs, in slug order: the list's order. */
+  listSlugs(): string[];
   /** The slug a name key belongs to in this library, if any. */
   slugFor(key: string): string | undefined;
   record(slug: string): DrugRecord;

@@ -12,8 +12,10 @@ export function widthFor(largest: number): number {
   return width;
 }
 
-export function packNumbers(values: readonly number[], width: number): string {
-  return values.map((value) => value.toString(36).padStart(width, '0')).join('');
+export function packNumbers(values: ArrayLike<number>, width: number): string {
+  const parts: string[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = values[i]!.toString(36).padStart(width, '0');
+  return parts.join('');
 }
 
 /** The i-th number of a packed string; parseInt(slice, 36) without making a string. */

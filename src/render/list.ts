@@ -1,6 +1,7 @@
 import type { DrugSummary } from '../library/library-format.js';
 import type { Output } from '../io/output.js';
 import { cleanLine } from '../io/sanitize.js';
+import { listTextLine } from './list-lines.js';
 import type { Page } from './page.js';
 import { STACK_BELOW } from './table.js';
 
@@ -16,7 +17,7 @@ const MIN_CLASSES = 30;
  */
 export function renderList(drugs: readonly DrugSummary[], output: Output): Page {
   if (!output.isTerminal) {
-    const rows = drugs.map((drug) => [drug.slug, drug.name, drug.classes.join(',')].map(cleanLine).join('\t'));
+    const rows = drugs.map((drug) => listTextLine(drug).slice(0, -1));
     return { head: [], body: ['Slug\tName\tClasses'].concat(rows), tail: [] };
   }
   const rows = drugs.map((drug) => [cleanLine(drug.slug), cleanLine(drug.name), drug.classes.map(cleanLine).join(', ')] as const);

@@ -15,5 +15,12 @@ export function bundledDataDir(): string {
 }
 
 export function bundledLibrary(dir = bundledDir()): LibraryFiles {
-  return new LibraryFiles((path) => readFileSync(join(dir, path), 'utf8'), 'bundled', 'reinstall medinfo, or run npm run build', false, { kind: 'bundled', folder: dir });
+  return new LibraryFiles(
+    (path) => readFileSync(join(dir, path), 'utf8'),
+    'bundled',
+    'reinstall medinfo, or run npm run build',
+    false,
+    { kind: 'bundled', folder: dir },
+    (path) => readFileSync(join(dir, path)),
+  );
 }

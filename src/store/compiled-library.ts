@@ -6,6 +6,7 @@ import { paths } from '../library/library-format.js';
 import type { LibraryPlace, LibraryReader } from '../library/library-reader.js';
 import { nameKey, namesOf } from '../core/names.js';
 import { isSlug } from '../core/slug.js';
+import { listJsonBlock, listTextLine } from '../render/list-lines.js';
 import { cacheDir, cacheVersion, hasEntryFile, publishEntryFile } from './cache-dir.js';
 import { LibraryFiles } from '../library/library-files.js';
 import { allSettled, stampOf } from './stamp.js';
@@ -26,8 +27,8 @@ const REPAIR = 'compile it again with medinfo compile';
 export function openCompiledLibrary(folder: string, bundled: LibraryReader, env: NodeJS.ProcessEnv, place?: LibraryPlace): LibraryReader {
   const started = Date.now();
   // Each file is stamped before it is read, so a pass can only be remembered for content as old as its stamp.
-  const stamped = [paths.marker, paths.manifest, paths.drugs].map((path) => ({ path, stat: statOf(join(folder, path)) }));
-  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place);
+  const stamped = [paths.marker, paths.manifest, paths.drugs, paths.slugText, paths.list.text, paths.list.json].map((path) => ({ path, stat: statOf(join(folder, path)) }));
+  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place, (path) => readFileSync(join(folder, path)));
   library.marker();
   const { nameShards } = library.manifest();
   for (let n = 0; n < nameShards; n++) stamped.push({ path: paths.nameShard(n), stat: statOf(join(folder, paths.nameShard(n))) });
@@ -38,6 +39,7 @@ export function openCompiledLibrary(folder: string, bundled: LibraryReader, env:
   if (cache.usable && hasEntryFile(cache, name)) return library;
 
   checkNames(library, nameShards, bundled, folder);
+  checkLists(library, folder);
   if (cache.usable && allSettled(stamped.map(({ stat }) => stat?.ctimeNs), started)) {
     try {
       publishEntryFile(cache, folder, name, '');
@@ -59,6 +61,20 @@ function checkNames(library: LibraryFiles, nameShards: number, bundled: LibraryR
   };
   for (const drug of library.drugs()) for (const name of namesOf(drug)) claim(drug.slug, name, nameKey(name));
   for (let n = 0; n < nameShards; n++) for (const [key, slug] of Object.entries(library.nameShard(n))) claim(slug, key, key);
+}
+
+/**
+ * `list` streams the prepared lists (paths.list) as they are, so they must be
+ * exactly what the drug list, checked above, gives: nothing else can reach
+ * the terminal through them.
+ */
+function checkLists(library: LibraryFiles, folder: string): void {
+  const drugs = library.drugs();
+  for (const [kind, entryOf] of [['text', listTextLine], ['json', listJsonBlock]] as const) {
+    if (!library.listFile(kind).equals(Buffer.from(drugs.map(entryOf).join('')))) throw problem(folder, `${paths.list[kind]} is not the list of the drugs in ${paths.drugs}`);
+  }
+  const slugs = library.listSlugs();
+  if (slugs.length !== drugs.length || drugs.some((drug, i) => drug.slug !== slugs[i])) throw problem(folder, `${paths.slugText} is not the list of the drugs in ${paths.drugs}`);
 }
 
 function problem(folder: string, what: string): DataError {

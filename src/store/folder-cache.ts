@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { digest } from '../core/hash.js';
 import { skipWarnings, type Problem } from '../core/problem.js';
 import type { LibraryPlace, LibraryReader } from '../library/library-reader.js';
+import type { ListKind } from '../library/library-format.js';
 import { cacheDir, cacheVersion, discard, keepIfOwnFolder, prepare, readPrivate, removeStale, type CacheDir } from './cache-dir.js';
 import { LibraryFiles } from '../library/library-files.js';
 import { loadCompiler } from './load-compiler.js';
@@ -112,6 +113,14 @@ class SelfRepairing implements LibraryReader {
 
   drugs() {
     return this.attempt((library) => library.drugs());
+  }
+
+  listFile(kind: ListKind) {
+    return this.attempt((library) => library.listFile(kind));
+  }
+
+  listSlugs() {
+    return this.attempt((library) => library.listSlugs());
   }
 
   slugFor(key: string) {

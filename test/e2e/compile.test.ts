@@ -56,6 +56,8 @@ describe('medinfo compile', () => {
     expect(compiled.code).toBe(0);
     expect(compiled.stdout).toBe(`compiled 1 monograph from ${folder} into ${library}\n`);
     expect(compiled.stderr).toContain('broken.md:4: classes[0]');
+    // Progress is for a terminal: piped, stderr has only the warnings, a line each.
+    expect(compiled.stderr).not.toMatch(/compiling|\r/);
 
     const shown = run(['--data-dir', library, 'show', 'imovane']);
     expect(shown.code).toBe(0);

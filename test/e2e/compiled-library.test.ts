@@ -74,6 +74,13 @@ describe('opening a compiled library', () => {
     refusedOnOpen(unprintable, 'zopiclone: "\\u000bLIORESAL\\n" already names baclofen in the bundled library; compile it again with medinfo compile');
   });
 
+  it('refuses a prepared drug list that is not the list of its drugs, so list never prints what no drug says', () => {
+    const escape = forged((read) => ({ 'list/text.txt': read('list/text.txt').replace('Zopiclone', 'Zopiclone\u001b[2J') }));
+    refusedOnOpen(escape, 'list/text.txt is not the list of the drugs in drugs.json; compile it again with medinfo compile', [['list'], ['show', 'zopiclone']]);
+    const json = forged((read) => ({ 'list/json.txt': read('list/json.txt').replace('"Zopiclone"', '"Zopiclone\u2028"') }));
+    refusedOnOpen(json, 'list/json.txt is not the list of the drugs in drugs.json; compile it again with medinfo compile', [['list', '--json']]);
+  });
+
   it('lets a drug replace the bundled drug of its own slug', () => {
     const folder = join(base, 'own-baclofen');
     cpSync(fixture, folder, { recursive: true });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLibrary } from '../../src/compile/compile-library';
+import { compileLibrary, LibraryBuilder } from '../../src/compile/compile-library';
 import { parseMonograph } from '../../src/compile/parse-monograph';
 import { tableLookUp } from '../../src/library/library-format';
 
@@ -32,5 +32,19 @@ describe('compiling the library', () => {
     expect(fingerprint([other, baclofen])).toBe(fingerprint([baclofen, other]));
     expect(fingerprint([baclofen, rebranded])).not.toBe(fingerprint([baclofen, other]));
     expect(fingerprint([baclofen, other], { ...classes, extra: 'Extra' })).not.toBe(fingerprint([baclofen, other]));
+  });
+
+  it('writes the same files whatever order the drugs come in and whichever are left out at the end, so compile can write as it goes', () => {
+    const vocabulary = { classes, duplicateTherapy: {}, effectTerms: {} };
+    const named = (slug: string, name: string) => ({ ...baclofen, monograph: { ...baclofen.monograph, slug, name, brands: [`${name}brand`], aliases: [] } });
+    const [a, ab, c] = [named('a', 'Aaa'), named('a-b', 'Abee'), named('c', 'Cee')];
+    const expected = compileLibrary([a, ab, baclofen], vocabulary);
+    const files = new Map<string, string>();
+    const builder = new LibraryBuilder(vocabulary, { write: (path, text) => void files.set(path, text), read: (path) => files.get(path)!, remove: (path) => void files.delete(path) });
+    // Files come in name order, and a-b.md sorts before a.md; c is refused only once every file is read.
+    for (const record of [c, ab, baclofen, a]) builder.add(record);
+    builder.finish((slug) => slug !== 'c');
+    expect([...files.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, text] of expected) expect(files.get(path), path).toBe(text);
   });
 });
