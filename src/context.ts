@@ -11,7 +11,7 @@ import { userFolders } from './store/folders.js';
 /** What a run writes to and reads its settings from: the real process, or buffers in a test. */
 export interface Streams {
   stdout: Sink;
-  /** isTTY when stderr is a terminal: `compile` shows its progress there. */
+  /** isTTY when stderr is a terminal: `compile` and `import` show their progress there. */
   stderr: () => { write(text: string): unknown; isTTY?: boolean };
   /** All of stdin, read when a command is given `-`. */
   stdin: () => string;
@@ -58,8 +58,7 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     stdinLines: () => stdinLines(streams.stdin),
     compile: async (folder, out) => {
       const { compileDataDir } = await import('./store/user-folder.js');
-      const stderr = streams.stderr();
-      return compileDataDir(folder, out, bundledLibrary(), warn, stderr.isTTY ? compileProgress(stderr) : undefined);
+      return compileDataDir(folder, out, bundledLibrary(), warn, compileProgress(progressLine(streams.stderr)));
     },
     validate: async (paths) => {
       const { validatePaths } = await import('./store/validate-paths.js');

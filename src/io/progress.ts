@@ -11,25 +11,24 @@ export function progressLine(stderr: () => { write(text: string): unknown; isTTY
   };
 }
 
-/** How often a progress line is redrawn: often enough to move, seldom enough to cost nothing. */
+/** How often compile redraws its line: often enough to move, seldom enough to cost nothing. */
 const STEPS = 200;
 
 /**
- * The progress line of compile for a terminal's stderr, "compiling: 1,200 of 50,000
- * monographs", redrawn in place as work is done and erased when it is all
- * done, so that only the result stays on the screen. Only our own text is
- * written, never data.
+ * compile's count on a progress line, "compiling: 1,200 of 50,000
+ * monographs", redrawn a few hundred times at most and cleared when all
+ * are done, so that only the result stays on the screen.
  */
-export function compileProgress(stderr: { write(text: string): unknown }): (done: number, total: number) => void {
+export function compileProgress(line: (text: string) => void): (done: number, total: number) => void {
   let shown = -1;
   return (done, total) => {
     if (done >= total) {
-      if (shown >= 0) stderr.write('\r\u001b[K');
+      if (shown >= 0) line('');
       return;
     }
     const step = Math.floor((done * STEPS) / total);
     if (step === shown) return;
     shown = step;
-    stderr.write(`\rcompiling: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} monographs`);
+    line(`compiling: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} monographs`);
   };
 }
