@@ -1,3 +1,4 @@
+import { slugOf } from '../core/slug.js';
 import { readEffects } from './effects.js';
 import { type ImportedInteraction, phraseKey, readInteractions, type TargetIndex } from './interactions.js';
 import { allSections, type Block, type Label, type LabelSection, SECTION_CODES as CODE, sectionsWith } from './label.js';
@@ -41,7 +42,7 @@ export function writeMonograph(label: Label, vocabulary: ImportVocabulary): Impo
   const ingredients = (label.ingredients.length > 0 ? label.ingredients : label.genericNames).map(baseName).filter((name, i, all) => name !== '' && all.indexOf(name) === i);
   if (ingredients.length === 0 && label.brandNames.length === 0) throw new Error('no product name');
   const name = ingredients.length > 0 ? sentenceCase(joinNames(ingredients)) : label.brandNames[0]!;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported-label';
+  const slug = slugOf(name) || 'imported-label';
   const ownKeys = new Set([name, ...label.genericNames, ...label.brandNames, ...ingredients].map(phraseKey));
   const aliases = unique(label.genericNames.map((generic) => generic.toLowerCase()).filter((generic) => phraseKey(generic) !== phraseKey(name)));
   const brands = unique(label.brandNames.map(brandCase).filter((brand) => phraseKey(brand) !== phraseKey(name) && !aliases.some((alias) => phraseKey(alias) === phraseKey(brand))));
