@@ -57,7 +57,7 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     output,
     stdinLines: () => stdinLines(streams.stdin),
     compile: async (folder, out) => {
-      const { compileDataDir } = await import('./store/user-folder.js');
+      const { compileDataDir } = await import('./store/compile-data-dir.js');
       return compileDataDir(folder, out, bundledLibrary(), warn, compileProgress(progressLine(streams.stderr)));
     },
     validate: async (paths) => {

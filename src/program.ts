@@ -18,7 +18,6 @@ import { studies } from './commands/studies.js';
 import { validate } from './commands/validate.js';
 import { createContext, type Context, type Streams } from './context.js';
 import { COLOR_WHEN, createOutput, type RunOutput } from './io/output.js';
-import { UsageError } from './core/errors.js';
 import { cleanMessage } from './io/sanitize.js';
 
 declare const MEDINFO_VERSION: string;

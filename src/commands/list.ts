@@ -7,7 +7,6 @@ import { listJsonClose, listJsonElements, nextEntry } from '../render/list-lines
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { suggestWords } from '../core/suggest.js';
 import { cleanLine } from '../io/sanitize.js';
-import { renderJson } from '../render/json.js';
 import { renderList } from '../render/list.js';
 import { examples, nonEmptyOption } from './options.js';
 import type { CommandSpec } from './spec.js';

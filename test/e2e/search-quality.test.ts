@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, medinfo, root } from './run';
+import { medinfo, root } from './run';
 
 /*
  * What people type into `medinfo search`, and what a pharmacist would answer.
