@@ -2,6 +2,7 @@ import type { Validation } from './compile/validate.js';
 import type { ImportVocabulary } from './import/write-monograph.js';
 import type { Catalog } from './core/catalog.js';
 import type { Output } from './io/output.js';
+import type { OutputCache } from './store/output-cache.js';
 import type { Sink } from './io/stdout.js';
 import { compileProgress, progressLine } from './io/progress.js';
 import { stdinLines } from './io/stdin.js';
@@ -32,6 +33,8 @@ export interface Context {
   validate(paths: readonly string[]): Promise<Validation>;
   /** `medinfo import`: the label importer (a bundle of its own) and what it needs to know of the bundled library. */
   importer(): Promise<{ importer: typeof import('./import/importer.js'); vocabulary: ImportVocabulary }>;
+  /** The cache entry of one whole output of this run's libraries (store/output-cache.ts), when there can be one. */
+  outputCache(what: string): Promise<OutputCache | undefined>;
   /** A progress line on stderr, written over itself, only when stderr is a terminal; '' clears it. */
   progress(text: string): void;
 }
@@ -74,6 +77,10 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     catalog: () => {
       catalog ??= open(dataDirs);
       return catalog;
+    },
+    outputCache: async (what) => {
+      const { outputCache } = await import('./store/output-cache.js');
+      return outputCache(await (catalog ??= open(dataDirs)), env, what);
     },
     catalogFor: open,
   };

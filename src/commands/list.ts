@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { present } from '../io/present.js';
 import { classVocabulary, listDrugs, listedRuns, withOrigin, type Catalog } from '../core/catalog.js';
-import type { Output } from '../io/output.js';
 import type { ListKind } from '../library/library-format.js';
 import { listJsonClose, listJsonElements, nextEntry } from '../render/list-lines.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
@@ -21,10 +20,22 @@ export const list: CommandSpec = {
       .option('--json', 'print the list as JSON')
       .addHelpText('after', examples('medinfo list', 'medinfo list --class muscle-relaxant', 'medinfo list --json | jq -r ".[].slug"', 'medinfo list --names | medinfo side-effects - --json'))
       .action(async (options: { class?: string; names?: boolean; json?: boolean }) => {
-        const { output, catalog } = context();
+        const { output, catalog, outputCache } = context();
         const libraries = await catalog();
-        // The whole list, piped or as JSON: streamed from the lines compile prepared.
-        if (options.class === undefined && !options.names && (options.json || !output.isTerminal)) return streamList(output, libraries, options.json ? 'json' : 'text');
+        // The whole list, piped or as JSON: streamed from the lines compile prepared, or for JSON, from what an earlier run printed.
+        if (options.class === undefined && !options.names && (options.json || !output.isTerminal)) {
+          const kind = options.json ? 'json' : 'text';
+          // Piped text, as every piped table, puts its header line on stderr.
+          if (kind === 'text') output.note('Slug\tName\tClasses\n');
+          const cache = kind === 'json' ? await outputCache('list --json') : undefined;
+          if (cache?.copyTo((bytes) => output.out(bytes))) return;
+          const printed: Uint8Array[] = [];
+          streamList(libraries, kind, (bytes) => {
+            output.out(bytes);
+            printed.push(bytes);
+          });
+          return cache?.keep(printed);
+        }
         let drugs = listDrugs(libraries);
         if (options.class !== undefined) {
           const tag = options.class.trim().toLowerCase().replace(/\s+/g, '-');
@@ -49,10 +60,9 @@ const ENTRIES_PER_WRITE = 1000;
 /**
  * Prints the catalog's whole list as piped `list` and `list --json` print it
  * (the same bytes as renderList and renderJson would), copied from the
- * libraries' prepared lists (listedRuns) a slice at a time, as bytes. Piped
- * text, as every piped table, puts its header line on stderr.
+ * libraries' prepared lists (listedRuns) a slice at a time, as bytes.
  */
-function streamList(output: Output, libraries: Catalog, kind: ListKind): void {
+function streamList(libraries: Catalog, kind: ListKind, out: (bytes: Uint8Array) => void): void {
   const files = libraries.map((library) => library.listFile(kind));
   // Each file as latin1 text, a character a byte: searched and cut natively, then turned back into
   // the very same bytes, with no UTF-8 decoded or encoded on the way.
@@ -65,7 +75,6 @@ function streamList(output: Output, libraries: Catalog, kind: ListKind): void {
     return cursor.offset;
   };
   let first = true;
-  if (kind === 'text') output.note('Slug\tName\tClasses\n');
   for (const run of listedRuns(libraries)) {
     advance(run.rank, run.from);
     const close = kind === 'json' ? Buffer.from(listJsonClose(run.origin)).toString('latin1') : '';
@@ -73,12 +82,12 @@ function streamList(output: Output, libraries: Catalog, kind: ListKind): void {
       const start = cursors[run.rank]!.offset;
       const end = advance(run.rank, Math.min(run.to, from + ENTRIES_PER_WRITE));
       if (kind === 'text') {
-        output.out(files[run.rank]!.subarray(start, end));
+        out(files[run.rank]!.subarray(start, end));
         continue;
       }
-      output.out(Buffer.from(`${first ? '[\n' : ',\n'}${listJsonElements(texts[run.rank]!.slice(start, end), close)}`, 'latin1'));
+      out(Buffer.from(`${first ? '[\n' : ',\n'}${listJsonElements(texts[run.rank]!.slice(start, end), close)}`, 'latin1'));
       first = false;
     }
   }
-  if (kind === 'json') output.out(first ? '[]\n' : '\n]\n');
+  if (kind === 'json') out(Buffer.from(first ? '[]\n' : '\n]\n'));
 }

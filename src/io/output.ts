@@ -14,7 +14,7 @@ export interface Output {
   /** The screen's width in columns: tables may use all of it, prose keeps a narrower measure (src/render/wrap.ts). */
   width: number;
   style: ChalkInstance;
-  /** Writes to stdout; bytes (prepared output copied as it is) are written as they are. */
+  /** Writes to stdout; bytes (prepared output copied as it is) are written as they are, or copied, before it returns: the caller may reuse them. */
   out(text: string | Uint8Array): void;
   /** One line on stderr (an error, a warning, a note); control characters and line breaks in it are made visible. */
   err(line: string): void;

@@ -6,6 +6,7 @@ export interface Sink {
   columns: number | undefined;
   /** The terminal's height, when it is one: output taller than this is paged. */
   rows?: number;
+  /** Done with the bytes when it returns: a terminal's writes are synchronous too. */
   write(text: string | Uint8Array): void;
 }
 

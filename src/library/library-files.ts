@@ -44,7 +44,13 @@ export class LibraryFiles implements LibraryReader {
     readonly place?: LibraryPlace,
     /** Reads a file as bytes, for what is copied to stdout as it is (listFile); without it, readText's text is encoded. */
     private readonly readBytes?: (path: string) => Buffer,
+    /** See LibraryReader.listState; without it, the library has none. */
+    private readonly listStateOf?: (library: LibraryFiles) => string | undefined,
   ) {}
+
+  listState(): string | undefined {
+    return this.listStateOf?.(this);
+  }
 
   manifest(): Manifest {
     // Checked once: every name look-up asks for the shard count, and a batch of names makes thousands.

@@ -24,6 +24,14 @@ export interface LibraryReader {
   readonly origin: string;
   /** Where the run found it, for showing where a drug comes from (libraries made in tests have none). */
   readonly place?: LibraryPlace;
+  /**
+   * What names the state of the files `list` prints from (the drug list, its
+   * slugs and its prepared lists), for keeping the printed list in the cache
+   * (store/output-cache.ts): another state, another name. Undefined when
+   * there is none to trust: a library made in memory, or files changed too
+   * recently for their stamps to tell a later edit apart.
+   */
+  listState(): string | undefined;
   manifest(): Manifest;
   drugs(): DrugSummary[];
   /** The drug list prepared for `medinfo list` (paths.list), as the bytes it is printed as: an entry per drug, in slug order. */

@@ -22,5 +22,7 @@ export function bundledLibrary(dir = bundledDir()): LibraryFiles {
     false,
     { kind: 'bundled', folder: dir },
     (path) => readFileSync(join(dir, path)),
+    // The build's digest of every file: the bundled library changes only by being built again.
+    (library) => `bundled ${library.manifest().fingerprint}`,
   );
 }

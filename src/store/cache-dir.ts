@@ -27,7 +27,7 @@ const SOURCE = 'source.txt';
 const PRIVATE = 0o700;
 
 /** The cache folder for `folder` in `area`; a link or foreign folder found on the way is removed. */
-export function cacheDir(env: NodeJS.ProcessEnv, area: 'folders' | 'libraries', folder: string): CacheDir {
+export function cacheDir(env: NodeJS.ProcessEnv, area: 'folders' | 'libraries' | 'outputs', folder: string): CacheDir {
   const root = cacheRoot(env);
   const dir = join(root, area, digest(folder));
   const rootStat = lstatOrUndefined(root);
@@ -80,7 +80,7 @@ export function hasEntryFile(cache: CacheDir, name: string): boolean {
 }
 
 /** Publishes the cache entry `name` as a file holding `text`, then clears what is stale. Throws if the cache cannot be written. */
-export function publishEntryFile(cache: CacheDir, folder: string, name: string, text: string): void {
+export function publishEntryFile(cache: CacheDir, folder: string, name: string, text: string | Uint8Array): void {
   prepare(cache, folder);
   const temporary = join(cache.dir, `${name}.tmp-${process.pid}`);
   writeFileSync(temporary, text);

@@ -28,19 +28,24 @@ export function openCompiledLibrary(folder: string, bundled: LibraryReader, env:
   const started = Date.now();
   // Each file is stamped before it is read, so a pass can only be remembered for content as old as its stamp.
   const stamped = [paths.marker, paths.manifest, paths.drugs, paths.slugText, paths.list.text, paths.list.json].map((path) => ({ path, stat: statOf(join(folder, path)) }));
-  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place, (path) => readFileSync(join(folder, path)));
+  let name: string | undefined;
+  let settled = false;
+  // The stamps of the files checked below (the list's among them) name their state, once settled.
+  const listState = () => (settled ? `library ${name}` : undefined);
+  const library = new LibraryFiles((path) => readFileSync(join(folder, path), 'utf8'), folder, REPAIR, true, place, (path) => readFileSync(join(folder, path)), listState);
   library.marker();
   const { nameShards } = library.manifest();
   for (let n = 0; n < nameShards; n++) stamped.push({ path: paths.nameShard(n), stat: statOf(join(folder, paths.nameShard(n))) });
 
   const key = [cacheVersion(), `bundled ${bundled.manifest().fingerprint}`, ...stamped.map(({ path, stat }) => `${path}\t${stampOf(stat)}`)].join('\n');
   const cache = cacheDir(env, 'libraries', folder);
-  const name = digest(key);
+  name = digest(key);
+  settled = allSettled(stamped.map(({ stat }) => stat?.ctimeNs), started);
   if (cache.usable && hasEntryFile(cache, name)) return library;
 
   checkNames(library, nameShards, bundled, folder);
   checkLists(library, folder);
-  if (cache.usable && allSettled(stamped.map(({ stat }) => stat?.ctimeNs), started)) {
+  if (cache.usable && settled) {
     try {
       publishEntryFile(cache, folder, name, '');
     } catch {

@@ -40,10 +40,12 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
     if (report) skipWarnings(compiled.problems).forEach(warn);
     compiled.files.set(PROBLEMS, JSON.stringify(compiled.problems));
     if (cache.usable && source.settled) publish(cache, source.folder, name, compiled.files);
-    return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), source.folder, 'check the folder', true, source.place);
+    return new LibraryFiles((path) => compiled.files.get(path) ?? missing(path), source.folder, 'check the folder', true, source.place, undefined, listState);
   };
 
-  const cached = cache.usable ? readEntry(entry, source.folder, source.place) : undefined;
+  // The entry's name digests every file's stamp; unsettled stamps name nothing.
+  const listState = () => (source.settled ? `folder ${name}` : undefined);
+  const cached = cache.usable ? readEntry(entry, source.folder, source.place, listState) : undefined;
   if (!cached) return compileNow(true);
   skipWarnings(cached.problems).forEach(warn);
   return new SelfRepairing(cached.library, () => {
@@ -53,12 +55,12 @@ export function openCachedFolder(source: FolderSource, bundled: LibraryReader, e
   });
 }
 
-function readEntry(entry: string, folder: string, place: LibraryPlace | undefined): { library: LibraryReader; problems: Problem[] } | undefined {
+function readEntry(entry: string, folder: string, place: LibraryPlace | undefined, listState: () => string | undefined): { library: LibraryReader; problems: Problem[] } | undefined {
   if (!keepIfOwnFolder(entry)) return undefined;
   try {
     const problems = JSON.parse(readPrivate(join(entry, PROBLEMS))) as unknown;
     if (!Array.isArray(problems) || !problems.every(isProblem)) throw new Error('not a list of problems');
-    const library = new LibraryFiles((path) => readPrivate(join(entry, path)), folder, 'delete the medinfo cache folder', true, place);
+    const library = new LibraryFiles((path) => readPrivate(join(entry, path)), folder, 'delete the medinfo cache folder', true, place, undefined, listState);
     library.manifest();
     return { library, problems };
   } catch {
@@ -105,6 +107,10 @@ class SelfRepairing implements LibraryReader {
 
   get place() {
     return this.current.place;
+  }
+
+  listState() {
+    return this.current.listState();
   }
 
   manifest() {

@@ -14,6 +14,8 @@ let base: string;
 let cache: string;
 let settledA: string;
 let settledB: string;
+let settledC: string;
+let settledD: string;
 
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'medinfo-compiled-'));
@@ -21,7 +23,9 @@ beforeAll(async () => {
   cache = join(base, 'cache');
   settledA = join(base, 'settled-a.lib');
   settledB = join(base, 'settled-b.lib');
-  for (const library of [settledA, settledB]) compile(library);
+  settledC = join(base, 'settled-c.lib');
+  settledD = join(base, 'settled-d.lib');
+  for (const library of [settledA, settledB, settledC, settledD]) compile(library);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }, 20_000);
 
@@ -36,7 +40,7 @@ function compile(library: string, from = join(base, 'drugs')) {
   if (code !== 0) throw new Error(stderr);
 }
 
-const open = (library: string, args: string[], launcher?: string) => medinfo(['--data-dir', library, ...args], { XDG_CACHE_HOME: cache }, { launcher });
+const open = (library: string, args: string[], launcher?: string, cwd?: string) => medinfo(['--data-dir', library, ...args], { XDG_CACHE_HOME: cache }, { launcher, cwd });
 
 /** A fresh compile of the fixture folder, with `edit` applied to its files (relative path → new text). */
 function forged(edit: (read: (path: string) => string) => Record<string, string>): string {
@@ -156,5 +160,52 @@ describe('the remembered check of a compiled library', () => {
       stdout: '',
       stderr: `medinfo: ${settledB} library: zopiclone: "Imovane" already names zopiclone-bundled in the bundled library; compile it again with medinfo compile\n`,
     });
+  });
+});
+
+describe('list --json, kept in the cache', () => {
+  const kept = () => {
+    const area = join(cache, 'medinfo', 'outputs');
+    return existsSync(area) ? readdirSync(area).flatMap((folder) => readdirSync(join(area, folder)).filter((name) => /^[0-9a-f]{16}$/.test(name)).map((name) => join(area, folder, name))) : [];
+  };
+
+  it('is kept for a settled library and copied as it is on the next run', () => {
+    const first = open(settledC, ['list', '--json']);
+    expect(first.code).toBe(0);
+    expect(kept()).toHaveLength(1);
+    expect(readFileSync(kept()[0]!, 'utf8')).toBe(first.stdout);
+    expect(open(settledC, ['list', '--json'])).toEqual(first);
+    // What is copied is the kept entry: the cache folder is the user's alone, so it is trusted as the other entries are.
+    writeFileSync(kept()[0]!, '[]\n');
+    expect(open(settledC, ['list', '--json']).stdout).toBe('[]\n');
+  });
+
+  it('is not kept for a library written moments ago', () => {
+    const library = forged(() => ({}));
+    expect(open(library, ['list', '--json']).code).toBe(0);
+    expect(kept()).toEqual([]);
+  });
+
+  it('is never the list of an earlier state of the library', async () => {
+    const library = settledD;
+    const before = open(library, ['list', '--json']);
+    expect(kept()).toHaveLength(1);
+    const other = mkdtempSync(join(base, 'other-drugs-'));
+    writeFileSync(join(other, 'zopiclone.md'), readFileSync(join(fixture, 'zopiclone.md'), 'utf8').replace('name: Zopiclone', 'name: Zopiclone (edited)'));
+    compile(library, other);
+    // Settled, so that the new state is looked up in the cache too.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const after = open(library, ['list', '--json']);
+    expect(after.stdout).not.toBe(before.stdout);
+    expect(JSON.parse(after.stdout).find((drug: { slug: string }) => drug.slug === 'zopiclone').name).toBe('Zopiclone (edited)');
+  }, 10_000);
+
+  it('names the library as each run wrote it', () => {
+    const relative = open('settled-c.lib', ['list', '--json'], undefined, base);
+    const absolute = open(settledC, ['list', '--json']);
+    const folderOf = (stdout: string) => JSON.parse(stdout).find((drug: { slug: string }) => drug.slug === 'zopiclone').origin.folder;
+    expect([folderOf(relative.stdout), folderOf(absolute.stdout)]).toEqual(['settled-c.lib', settledC]);
+    expect(open('settled-c.lib', ['list', '--json'], undefined, base)).toEqual(relative);
+    expect(kept()).toHaveLength(2);
   });
 });
