@@ -6,20 +6,23 @@ import {
   PHRASE_FIELDS,
   pairShardText,
   termIndexText,
+  GRAM_SHARD_BYTES,
+  gramsOf,
   paths,
+  phraseIndexFileText,
   tableText,
   type DrugSummary,
   type EffectFile,
   type Manifest,
   type PhraseField,
   type PhraseIndex,
-  type PhraseIndexFile,
   type ProseMeta,
   type ProseShard,
 } from '../library/library-format.js';
 import { byFigure, effectsNamed } from '../core/effects.js';
 import type { DrugRecord, SideEffect, Source } from '../core/monograph.js';
 import { packNumbers, packStrings, widthFor } from '../library/packed.js';
+import { PhraseList } from '../core/phrase-list.js';
 import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
 import type { TermIndex } from '../core/lay-terms.js';
@@ -232,14 +235,9 @@ export class LibraryBuilder {
     this.write(paths.slugText, slugs.join('\n'));
     PHRASE_INDEXES.forEach(([where], i) => {
       const index = phraseIndex(this.phrases[i]!, final, count, slugs);
-      const stored: PhraseIndexFile = {
-        width: index.width,
-        slugStarts: index.slugs.starts,
-        phraseStarts: index.phrases.starts,
-        offsets: index.offsets,
-        postings: index.postings,
-      };
-      this.write(where.index, json(stored));
+      const grams = gramShards(index);
+      grams.forEach((shard, n) => this.write(where.grams(n), tableText(shard)));
+      this.write(where.index, phraseIndexFileText(index, grams.length));
       this.write(where.text, index.phrases.text);
     });
 
@@ -418,6 +416,24 @@ function phrasesOf(record: DrugRecord, fields: readonly PhraseField[], lookAlike
 }
 
 /** A phrase index of the drugs kept (`final`, see LibraryBuilder.finish) from the phrases LibraryBuilder.add numbered. */
+/** The grams table of an index (GRAM_SHARD_BYTES), by shard: each piece with the phrases that hold it. */
+function gramShards(index: PhraseIndex): Array<Array<[string, string]>> {
+  const phrases = new PhraseList(index.phrases, index.width);
+  const holders = new Map<string, number[]>();
+  for (let i = 0; i < phrases.length; i++) {
+    for (const gram of gramsOf(phrases.at(i))) {
+      const list = holders.get(gram);
+      if (list) list.push(i);
+      else holders.set(gram, [i]);
+    }
+  }
+  let bytes = 0;
+  for (const [gram, list] of holders) bytes += gram.length + 2 + list.length * index.width;
+  const shards: Array<Array<[string, string]>> = Array.from({ length: Math.max(1, Math.ceil(bytes / GRAM_SHARD_BYTES)) }, () => []);
+  for (const [gram, list] of holders) shards[shardOf(gram, shards.length)]!.push([gram, packNumbers(list, index.width)]);
+  return shards;
+}
+
 function phraseIndex({ ids, postings }: { ids: Map<string, number>; postings: Numbers }, final: Int32Array, count: number, slugs: readonly string[]): PhraseIndex {
   const codes: number[][] = Array.from({ length: ids.size }, () => []);
   for (let i = 0; i < postings.length; i += 2) {

@@ -1,28 +1,55 @@
+// Three rows of the distance table, kept between calls: a search scores a hundred phrases or more,
+// and fresh arrays for each cost more than the arithmetic.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
 /**
  * Optimal-string-alignment distance: inserting, deleting or changing a letter,
  * or swapping two neighbours ("ambein" → "ambien"), each costs 1. Past `max`
- * it stops early and returns some number above `max`.
+ * it stops early and returns some number above `max`; with a `max`, only the
+ * band of the table within `max` of its diagonal is worked out, since a path
+ * that leaves it costs more than `max` already.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+  const m = a.length;
+  const n = b.length;
+  const apart = m > n ? m - n : n - m;
+  if (apart > max) return apart;
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, previous, current] = rows;
+  const band = max < m + n ? max : m + n;
+  // Outside the band, and the most any cell needs to say: "more than max".
+  const far = band + 1;
+  for (let j = 0; j <= n; j++) previous[j] = j <= band ? j : far;
+  for (let i = 1; i <= m; i++) {
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < n ? i + band : n;
+    current[lo - 1] = lo === 1 ? i : far;
+    let rowBest = current[lo - 1]!;
+    const letter = a.charCodeAt(i - 1);
+    const last = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const other = b.charCodeAt(j - 1);
+      let best = previous[j - 1]! + (letter === other ? 0 : 1);
+      const deleted = previous[j]! + 1;
+      if (deleted < best) best = deleted;
+      const inserted = current[j - 1]! + 1;
+      if (inserted < best) best = inserted;
+      if (j > 1 && letter === b.charCodeAt(j - 2) && last === other) {
+        const swapped = before[j - 2]! + 1;
+        if (swapped < best) best = swapped;
+      }
+      if (best > far) best = far;
       current[j] = best;
-      rowBest = Math.min(rowBest, best);
+      if (best < rowBest) rowBest = best;
     }
+    // The next row reads one cell further right than this row wrote.
+    if (hi < n) current[hi + 1] = far;
     // Distances never shrink from one row to the next (a swap looks back two rows, hence the + 1).
     if (rowBest > max + 1) return rowBest;
     [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length]!;
+  return previous[n]!;
 }
 
 /** 1 - distance / length, or 0 past `maxEdits`; anything not above `floor` may come back as any value not above it. */

@@ -1,6 +1,7 @@
 import type FuseConstructor from 'fuse.js';
 import type { PhraseList } from './phrase-list.js';
 import { closeness } from './closeness.js';
+import { gramsOf } from '../library/library-format.js';
 
 export interface FuzzyHit {
   /** Index into the phrase list. */
@@ -72,11 +73,34 @@ export function candidatesFor(phrases: PhraseList, query: string, max: number): 
   const grams = trigrams(query);
   if (grams.length === 0 || phrases.length === 0) return [];
   const needed = Math.max(1, Math.floor(grams.length / 3));
+  const scored = query.length > 3 && phrases.holding ? countByIndex(phrases, grams, needed) : countInText(phrases, grams, needed);
+  if (scored.length > max) {
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    scored.length = max;
+  }
+  return scored.map(([at]) => at).sort((a, b) => a - b);
+}
+
+/** [phrase, pieces shared] for the phrases sharing at least `needed` of the pieces, counted from the grams index. */
+function countByIndex(phrases: PhraseList, grams: readonly string[], needed: number): Array<[number, number]> {
+  const counts = new Uint16Array(phrases.length);
+  const seen: number[] = [];
+  for (const gram of grams) {
+    for (const at of phrases.holding!(gram)) {
+      if (counts[at] === 0) seen.push(at);
+      counts[at]!++;
+    }
+  }
+  const scored: Array<[number, number]> = [];
+  for (const at of seen) if (counts[at]! >= needed) scored.push([at, counts[at]!]);
+  return scored;
+}
+
+/** countByIndex by searching the phrases' text for each piece, for an index without a grams index and for pieces shorter than three letters. */
+function countInText(phrases: PhraseList, grams: readonly string[], needed: number): Array<[number, number]> {
   const { text } = phrases;
   // Phrases are counted by where they start in the text, found by a native lastIndexOf, in a
-  // number per character of the text: at tens of thousands of phrases a common piece is in
-  // thousands of them, and a Map entry each cost more than the search. Only the few kept are
-  // turned into indexes.
+  // number per character of the text: a Map entry per phrase cost more than the search.
   const counts = new Uint16Array(text.length + 1);
   const starts: number[] = [];
   for (const gram of grams) {
@@ -90,17 +114,12 @@ export function candidatesFor(phrases: PhraseList, query: string, max: number): 
     }
   }
   const scored: Array<[number, number]> = [];
-  for (const start of starts) if (counts[start]! >= needed) scored.push([start, counts[start]!]);
-  if (scored.length > max) {
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    scored.length = max;
-  }
-  return scored.map(([start]) => phrases.indexOfOffset(start)).sort((a, b) => a - b);
+  // Ordered by index as by start: the text keeps the phrases in order.
+  for (const start of starts) if (counts[start]! >= needed) scored.push([phrases.indexOfOffset(start), counts[start]!]);
+  return scored;
 }
 
 function trigrams(text: string): string[] {
   if (text.length <= 3) return text ? [text.slice(0, 2)] : [];
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
-  return [...grams];
+  return gramsOf(text);
 }

@@ -15,6 +15,8 @@ export class PhraseList {
   constructor(
     packed: PackedStrings,
     private readonly width: number,
+    /** The strings (indexes, in order) that hold a three-letter piece, where an index of them was made (PhraseIndex.phrasesWith). */
+    readonly holding?: (gram: string) => readonly number[],
   ) {
     this.text = packed.text;
     this.starts = packed.starts;
@@ -76,7 +78,7 @@ const lists = new WeakMap<PhraseIndex, { phrases: PhraseList; slugs: PhraseList 
 export function listsOf(index: PhraseIndex): { phrases: PhraseList; slugs: PhraseList } {
   let found = lists.get(index);
   if (!found) {
-    found = { phrases: new PhraseList(index.phrases, index.width), slugs: new PhraseList(index.slugs, index.width) };
+    found = { phrases: new PhraseList(index.phrases, index.width, index.phrasesWith), slugs: new PhraseList(index.slugs, index.width) };
     lists.set(index, found);
   }
   return found;

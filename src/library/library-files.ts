@@ -1,9 +1,11 @@
+import { isAscii } from 'node:buffer';
 import { DataError } from '../core/errors.js';
 import { shardOf } from '../core/hash.js';
 import {
   COMPILED_BY,
   FORMAT_VERSION,
   paths,
+  phraseIndexFileParts,
   termEntryText,
   termIndexEntries,
   tableEntries,
@@ -15,15 +17,15 @@ import {
   type Manifest,
   type PairShard,
   type PhraseIndex,
-  type PhraseIndexFile,
   type ProseMeta,
   type ProseShard,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isPhraseIndexFile, isProseMeta, isProseShard, isTermEntry } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isProseMeta, isProseShard, isTermEntry } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
 import { isSlug } from '../core/slug.js';
+import { packedAt } from './packed.js';
 
 /**
  * A compiled library, read through `readText` (from disk, or from memory
@@ -119,15 +121,27 @@ export class LibraryFiles implements LibraryReader {
     return this.phraseIndex(paths.namePhrases);
   }
 
-  private phraseIndex(where: { index: string; text: string }): PhraseIndex {
+  private phraseIndex(where: { index: string; text: string; grams: (n: number) => string }): PhraseIndex {
     if (this.cache.has(where.text)) return this.cache.get(where.text) as PhraseIndex;
-    const stored = this.read<PhraseIndexFile>(where.index, isPhraseIndexFile);
+    const stored = phraseIndexFileParts(this.text(where.index));
+    if (!stored) throw this.damaged(where.index, 'not the expected content');
+    const { width, gramShards, phraseStarts } = stored;
+    const count = phraseStarts.length / width;
     const index: PhraseIndex = {
-      width: stored.width,
+      width,
       slugs: { text: this.text(paths.slugText), starts: stored.slugStarts },
-      phrases: { text: this.text(where.text), starts: stored.phraseStarts },
+      phrases: { text: this.text(where.text), starts: phraseStarts },
       offsets: stored.offsets,
       postings: stored.postings,
+      phrasesWith: (gram) => {
+        const path = where.grams(shardOf(gram, gramShards));
+        const packed = this.lookUp(path, gram);
+        if (packed === undefined) return [];
+        const phrases = packed.length % width === 0 && /^[0-9a-z]*$/.test(packed) ? unpack(packed, width) : [];
+        // In order and in range, or the file is not what compile wrote: a wrong index must not reach a phrase.
+        if (phrases.length === 0 || phrases.some((phrase, i) => phrase >= count || (i > 0 && phrase <= phrases[i - 1]!))) throw this.damaged(path, 'not the expected content');
+        return phrases;
+      },
     };
     this.cache.set(where.text, index);
     return index;
@@ -194,7 +208,7 @@ export class LibraryFiles implements LibraryReader {
     if (this.cache.has(path)) return this.cache.get(path) as string;
     let text: string;
     try {
-      text = this.readText(path);
+      text = this.decoded(path);
     } catch (error) {
       throw this.damaged(path, (error as NodeJS.ErrnoException).code ?? 'unreadable');
     }
@@ -206,7 +220,7 @@ export class LibraryFiles implements LibraryReader {
     if (this.cache.has(path)) return this.cache.get(path) as T;
     let value: unknown;
     try {
-      value = JSON.parse(this.readText(path));
+      value = JSON.parse(this.decoded(path));
     } catch (error) {
       throw this.damaged(path, (error as NodeJS.ErrnoException).code ?? 'not valid JSON');
     }
@@ -215,7 +229,24 @@ export class LibraryFiles implements LibraryReader {
     return value as T;
   }
 
+  /**
+   * A file's text. Read as bytes where it can be: a file of ASCII alone, as
+   * the indexes are, is then one-byte text, made several times faster than
+   * by decoding UTF-8 (megabytes at tens of thousands of drugs).
+   */
+  private decoded(path: string): string {
+    if (!this.readBytes) return this.readText(path);
+    const bytes = this.readBytes(path);
+    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  }
+
   private damaged(path: string, why: string): DataError {
     return new DataError(`${this.origin} library`, '', `${path} is missing or damaged (${why}); ${this.repair}`);
   }
+}
+
+function unpack(packed: string, width: number): number[] {
+  const values = new Array<number>(packed.length / width);
+  for (let i = 0; i < values.length; i++) values[i] = packedAt(packed, i, width);
+  return values;
 }

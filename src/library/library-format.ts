@@ -7,7 +7,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 14;
+export const FORMAT_VERSION = 15;
 
 export interface Manifest {
   format: number;
@@ -68,15 +68,52 @@ export interface PhraseIndex {
   phrases: PackedStrings;
   offsets: string;
   postings: string;
+  /**
+   * The phrases (indexes, in order) that hold a three-letter piece (see
+   * gramsOf), read from the piece's shard of `<index>/grams-<n>.txt`: what
+   * typo candidates are counted from instead of searching the whole text of
+   * the phrases once per piece. Absent for an index made in memory.
+   */
+  phrasesWith?(gram: string): readonly number[];
 }
 
-/** `phrases.json`: a PhraseIndex without its two texts, which are files of their own. */
-export interface PhraseIndexFile {
-  width: number;
-  slugStarts: string;
-  phraseStarts: string;
-  offsets: string;
-  postings: string;
+/** Every three-letter piece of a name key, each once: what the grams files index and a typo look-up counts. */
+export function gramsOf(text: string): string[] {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
+  return [...grams];
+}
+
+/**
+ * `<index>/grams-<n>.txt`: a table (tableLookUp) from each three-letter piece
+ * of the index's phrases, in the shard shardOf gives it, to the phrases that
+ * hold it, packed in the index's width. Shards are made about this big, so a
+ * look-up reads a few small files however large the library.
+ */
+export const GRAM_SHARD_BYTES = 16_384;
+
+/**
+ * `phrases.idx`: a PhraseIndex without its two texts, which are files of
+ * their own, as five lines: the width and the number of grams shards, then the slugs' starts, the phrases'
+ * starts, the offsets and the postings, each a packed string. Plain ASCII, no
+ * JSON: at tens of thousands of drugs it is megabytes, read as one-byte text
+ * and cut into its lines without parsing or copying.
+ */
+export function phraseIndexFileText(index: PhraseIndex, gramShards: number): string {
+  return `${[`${index.width} ${gramShards}`, index.slugs.starts, index.phrases.starts, index.offsets, index.postings].join('\n')}\n`;
+}
+
+/** The parts of a `phrases.idx` (phraseIndexFileText), or undefined for text that is not one. */
+export function phraseIndexFileParts(text: string): { width: number; gramShards: number; slugStarts: string; phraseStarts: string; offsets: string; postings: string } | undefined {
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1 && ends.length < 6; at = text.indexOf('\n', at + 1)) ends.push(at);
+  if (ends.length !== 5 || ends[4] !== text.length - 1) return undefined;
+  const [width, gramShards] = text.slice(0, ends[0]).split(' ').map(Number) as [number, number | undefined];
+  const part = (i: number) => text.slice(ends[i]! + 1, ends[i + 1]);
+  const [slugStarts, phraseStarts, offsets, postings] = [0, 1, 2, 3].map(part) as [string, string, string, string];
+  if (!Number.isSafeInteger(width) || width < 1 || width > 10 || !Number.isSafeInteger(gramShards) || gramShards! < 1) return undefined;
+  if ([slugStarts, phraseStarts, offsets, postings].some((packed) => packed.length % width !== 0)) return undefined;
+  return { width, gramShards: gramShards!, slugStarts, phraseStarts, offsets, postings };
 }
 
 /**
@@ -200,8 +237,8 @@ export const paths = {
   nameShard: (n: number) => `names/${n}.txt`,
   record: (slug: string) => `drugs/${slug}.json`,
   slugText: 'slugs.txt',
-  phrases: { index: 'search/phrases.json', text: 'search/phrases.txt' },
-  namePhrases: { index: 'names/phrases.json', text: 'names/phrases.txt' },
+  phrases: { index: 'search/phrases.idx', text: 'search/phrases.txt', grams: (n: number) => `search/grams-${n}.txt` },
+  namePhrases: { index: 'names/phrases.idx', text: 'names/phrases.txt', grams: (n: number) => `names/grams-${n}.txt` },
   proseMeta: 'search/prose-meta.json',
   proseShard: (n: number) => `search/prose-${n}.json`,
   pairShard: (n: number) => `search/pairs-${n}.txt`,

@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectFile, LibraryMarker, Manifest, PhraseIndexFile, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectFile, LibraryMarker, Manifest, ProseMeta, ProseShard } from './library-format.js';
 import type { TermEntry } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -52,14 +52,6 @@ export function isDrugRecord(value: unknown, slug: string): value is DrugRecord 
   const monograph = value.monograph as unknown as Record<string, unknown>;
   return monograph.slug === slug && MONOGRAPH_LISTS.every((field) => Array.isArray(monograph[field]));
 }
-
-export const isPhraseIndexFile: Shape<PhraseIndexFile> = (value): value is PhraseIndexFile =>
-  isObject(value) &&
-  isCount(value.width, 1) &&
-  isString(value.slugStarts) &&
-  isString(value.phraseStarts) &&
-  isString(value.offsets) &&
-  isString(value.postings);
 
 export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
   isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';

@@ -37,3 +37,31 @@ describe('how close a typed word is to a name', () => {
     expect(closeness('gabapenten', 'gabapentin', 0.7)).toBe(closeness('gabapenten', 'gabapentin'));
   });
 });
+
+describe('the banded edit distance', () => {
+  /** The whole table, as the textbook writes it. */
+  const reference = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  };
+
+  it('agrees with the whole table within max, and says more than max beyond it', async () => {
+    const fc = await import('fast-check');
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        const exact = reference(a, b);
+        const banded = editDistance(a, b, max);
+        return exact <= max ? banded === exact : banded > max;
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(word, word, (a, b) => editDistance(a, b) === reference(a, b)), { numRuns: 1000 });
+  });
+});

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileLibrary } from '../../src/compile/compile-library';
 import { parseMonograph } from '../../src/compile/parse-monograph';
 import { DataError } from '../../src/core/errors';
+import { candidatesFor } from '../../src/core/fuzzy';
+import { listsOf, PhraseList } from '../../src/core/phrase-list';
 import { LibraryFiles } from '../../src/library/library-files';
 
 const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
@@ -62,7 +64,7 @@ describe('reading a compiled library', () => {
       ['effects/0.json', (r) => r.effectRows(firstEffect), `{"sources": [${source}], "rows": [["baclofen", "Baclofen", 0.5, 0, {"effect": "x"}]]}`],
       ['effects/0.json', (r) => r.effectRows(firstEffect), `{"sources": [${source}], "rows": [["baclofen", "Baclofen", 0, 0, ["x"]]]}`],
       ['drugs/baclofen.json', (r) => r.record('baclofen'), '{"monograph": {}}'],
-      ['search/phrases.json', (r) => r.phrases(), '{"width": 2}'],
+      ['search/phrases.idx', (r) => r.phrases(), '2\nab\nab\nab\na\n'],
       ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
       ['search/prose-0.json', (r) => r.proseShard(0), '{"width": 1, "terms": [1]}'],
     ];
@@ -90,5 +92,28 @@ describe('reading a compiled library', () => {
     const { reader } = library({ 'drugs/other.json': compileLibrary([baclofen], { classes: {}, duplicateTherapy: {}, effectTerms: {} }).get('drugs/baclofen.json')! });
     expect(failure(() => reader.record('other')).message).toBe('test library: drugs/other.json is missing or damaged (not the expected content); rebuild');
     expect(reader.record('baclofen').monograph.slug).toBe('baclofen');
+  });
+});
+
+describe('the grams index of typo candidates', () => {
+  it('gives the candidates a search of the whole text gives', () => {
+    const index = library().reader.phrases();
+    const indexed = listsOf(index).phrases;
+    expect(indexed.holding).toBeDefined();
+    const searched = new PhraseList(index.phrases, index.width);
+    for (const query of ['baclofin', 'lioresall', 'drowsines', 'muscle spasm', 'gaba', 'xyz', 'confusion', 'nausea and vomitin']) {
+      expect(candidatesFor(indexed, query, 30), query).toEqual(candidatesFor(searched, query, 30));
+    }
+    expect(candidatesFor(indexed, 'baclofin', 30).map((at) => indexed.at(at))).toContain('baclofen');
+  });
+
+  it('a grams file that is not what compile wrote is a data error naming it, never a phrase out of range', () => {
+    const files = compileLibrary([baclofen], { classes: Object.fromEntries([...tags].map((t) => [t, t])), duplicateTherapy: {}, effectTerms: {} });
+    const grams = [...files.keys()].filter((path) => /^names\/grams-\d+\.txt$/.test(path));
+    expect(grams.length).toBeGreaterThan(0);
+    for (const wrong of ['bac\tzz\n', 'bac\t\n', 'bac\t0200\n', 'bac\t0100\n', 'bac\n']) {
+      const { reader } = library(Object.fromEntries(grams.map((path) => [path, wrong])));
+      expect(failure(() => reader.namePhrases().phrasesWith!('bac')).message, JSON.stringify(wrong)).toMatch(/^test library: names\/grams-\d+\.txt is missing or damaged \(not the expected content\)/);
+    }
   });
 });
