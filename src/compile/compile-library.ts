@@ -415,7 +415,6 @@ function phrasesOf(record: DrugRecord, fields: readonly PhraseField[], lookAlike
   return found;
 }
 
-/** A phrase index of the drugs kept (`final`, see LibraryBuilder.finish) from the phrases LibraryBuilder.add numbered. */
 /** The grams table of an index (GRAM_SHARD_BYTES), by shard: each piece with the phrases that hold it. */
 function gramShards(index: PhraseIndex): Array<Array<[string, string]>> {
   const phrases = new PhraseList(index.phrases, index.width);
@@ -434,6 +433,7 @@ function gramShards(index: PhraseIndex): Array<Array<[string, string]>> {
   return shards;
 }
 
+/** A phrase index of the drugs kept (`final`, see LibraryBuilder.finish) from the phrases LibraryBuilder.add numbered. */
 function phraseIndex({ ids, postings }: { ids: Map<string, number>; postings: Numbers }, final: Int32Array, count: number, slugs: readonly string[]): PhraseIndex {
   const codes: number[][] = Array.from({ length: ids.size }, () => []);
   for (let i = 0; i < postings.length; i += 2) {

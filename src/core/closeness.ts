@@ -15,6 +15,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   const n = b.length;
   const apart = m > n ? m - n : n - m;
   if (apart > max) return apart;
+  if (max < Infinity) {
+    const unshared = bagDistance(a, b);
+    if (unshared > max) return unshared;
+  }
   if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
   let [before, previous, current] = rows;
   const band = max < m + n ? max : m + n;
@@ -50,6 +54,36 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     [before, previous, current] = [previous, current, before];
   }
   return previous[n]!;
+}
+
+const tally = new Int32Array(128);
+
+/**
+ * The letters of one text not matched by a letter of the other, counted as
+ * bags (the larger side): no edit mends more than one of them, so it is at most
+ * the edit distance, and it costs a pass over each text instead of a table.
+ * Letters are tallied by their code's last seven bits; two letters that share
+ * them count as matched, which only lowers the bound.
+ */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) tally[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) tally[b.charCodeAt(i) & 127]!--;
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const slot = a.charCodeAt(i) & 127;
+    const left = tally[slot]!;
+    if (left > 0) extra += left;
+    else if (left < 0) missing -= left;
+    tally[slot] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const slot = b.charCodeAt(i) & 127;
+    const left = tally[slot]!;
+    if (left < 0) missing -= left;
+    tally[slot] = 0;
+  }
+  return extra > missing ? extra : missing;
 }
 
 /** 1 - distance / length, or 0 past `maxEdits`; anything not above `floor` may come back as any value not above it. */
