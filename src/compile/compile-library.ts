@@ -17,7 +17,6 @@ import {
   type PhraseField,
   type PhraseIndex,
   type ProseMeta,
-  type ProseShard,
 } from '../library/library-format.js';
 import { byFigure, effectsNamed } from '../core/effects.js';
 import type { DrugRecord, SideEffect, Source } from '../core/monograph.js';
@@ -276,11 +275,7 @@ export class LibraryBuilder {
     const width = widthFor(largest);
     const byShard: string[][] = Array.from({ length: shardCount }, () => []);
     for (const word of vocabulary) byShard[shardOf(word, shardCount)]!.push(word);
-    byShard.forEach((words, n) => {
-      const shard: ProseShard = { width, terms: {} };
-      for (const word of words) shard.terms[word] = packPostings(postings.get(word)!, final, unchanged, width);
-      this.write(paths.proseShard(n), json(shard));
-    });
+    byShard.forEach((words, n) => this.write(paths.proseShard(n), pairShardText(width, words.sort().map((word) => [word, packPostings(postings.get(word)!, final, unchanged, width)]))));
     const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
     const meta: ProseMeta = { vocabulary, width, lengths: packNumbers(lengths, width), averageLength };
     this.write(paths.proseMeta, json(meta));

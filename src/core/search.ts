@@ -303,10 +303,10 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
   const byWord = query.words.map((word) => {
     const found: Postings[] = [];
     for (const [term, weight] of expand(meta.vocabulary, word)) {
-      const { width, terms } = library.proseShard(shardOf(term, manifest.proseShards));
-      if (!Object.hasOwn(terms, term)) continue;
-      add(terms[term]!, width, weight);
-      found.push({ term, list: terms[term]!, width });
+      const postings = pairPostings(library.proseShard(shardOf(term, manifest.proseShards)), term);
+      if (!postings) continue;
+      add(postings.list, postings.width, weight);
+      found.push({ term, ...postings });
     }
     return found;
   });

@@ -20,7 +20,7 @@ import {
   type ProseMeta,
   type ProseShard,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isProseMeta, isProseShard, isTermEntry } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isProseMeta, isTermEntry } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
@@ -152,11 +152,15 @@ export class LibraryFiles implements LibraryReader {
   }
 
   proseShard(n: number): ProseShard {
-    return this.read(paths.proseShard(n), isProseShard);
+    return this.plainShard(paths.proseShard(n));
   }
 
   pairShard(n: number): PairShard {
-    const path = paths.pairShard(n);
+    return this.plainShard(paths.pairShard(n));
+  }
+
+  /** A prose or pair shard: its text, which must start with the packing width. */
+  private plainShard(path: string): string {
     const text = this.text(path);
     if (this.checkShapes && !/^[1-9]\d*\n/.test(text)) throw this.damaged(path, 'not the expected content');
     return text;

@@ -159,11 +159,14 @@ export interface ProseMeta {
   averageLength: number;
 }
 
-/** `search/prose-<n>.json`: word → postings `drug, count, drug, count, ...`, packed `width` digits each. */
-export interface ProseShard {
-  width: number;
-  terms: Record<string, string>;
-}
+/**
+ * `search/prose-<n>.txt`: each word of the drugs' prose with its postings
+ * `drug, count, drug, count, ...`, in the pair shards' plain form (PairShard):
+ * the packing width, then a line per word. A word's postings are found by one
+ * indexOf; at tens of thousands of drugs a shard is a megabyte that JSON.parse
+ * took milliseconds over for the one word a query needs.
+ */
+export type ProseShard = string;
 
 /**
  * `search/pairs-<n>.txt`: each pair of words that stand next to each other in
@@ -176,8 +179,8 @@ export interface ProseShard {
  */
 export type PairShard = string;
 
-/** The postings of a pair in a pair shard, if it has the pair. */
-export function pairPostings(shard: PairShard, key: string): { width: number; list: string } | undefined {
+/** The postings of a pair in a pair shard (or of a word in a prose shard), if it has it. */
+export function pairPostings(shard: PairShard | ProseShard, key: string): { width: number; list: string } | undefined {
   const at = shard.indexOf(`\n${key}\t`);
   if (at === -1) return undefined;
   const start = at + key.length + 2;
@@ -240,7 +243,7 @@ export const paths = {
   phrases: { index: 'search/phrases.idx', text: 'search/phrases.txt', grams: (n: number) => `search/grams-${n}.txt` },
   namePhrases: { index: 'names/phrases.idx', text: 'names/phrases.txt', grams: (n: number) => `names/grams-${n}.txt` },
   proseMeta: 'search/prose-meta.json',
-  proseShard: (n: number) => `search/prose-${n}.json`,
+  proseShard: (n: number) => `search/prose-${n}.txt`,
   pairShard: (n: number) => `search/pairs-${n}.txt`,
   termIndex: 'search/terms.txt',
   effectTerms: 'effects/terms.txt',

@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectFile, LibraryMarker, Manifest, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectFile, LibraryMarker, Manifest, ProseMeta } from './library-format.js';
 import type { TermEntry } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -56,7 +56,6 @@ export function isDrugRecord(value: unknown, slug: string): value is DrugRecord 
 export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
   isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';
 
-export const isProseShard: Shape<ProseShard> = (value): value is ProseShard => isObject(value) && isCount(value.width, 1) && isStringMap(value.terms);
 
 const isSource = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.title) && isString(value.kind);
 

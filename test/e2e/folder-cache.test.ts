@@ -127,7 +127,7 @@ describe('a damaged folder cache', () => {
   });
 
   it('a truncated search file, read halfway through search, is rebuilt', () => {
-    answersAsBefore(['search', 'zopiclone', 'insomnia'], (entry) => truncateSync(join(entry, 'search', 'prose-0.json'), 10));
+    answersAsBefore(['search', 'zopiclone', 'insomnia'], (entry) => truncateSync(join(entry, 'search', 'prose-0.txt'), 1));
     answersAsBefore(['search', 'imovan'], (entry) => truncateSync(join(entry, 'names', 'phrases.idx'), 10));
   });
 

@@ -66,7 +66,6 @@ describe('reading a compiled library', () => {
       ['drugs/baclofen.json', (r) => r.record('baclofen'), '{"monograph": {}}'],
       ['search/phrases.idx', (r) => r.phrases(), '2\nab\nab\nab\na\n'],
       ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
-      ['search/prose-0.json', (r) => r.proseShard(0), '{"width": 1, "terms": [1]}'],
     ];
     for (const [path, use, wrong] of cases) {
       for (const text of ['null', '"text"', '42', wrong]) {
@@ -76,10 +75,11 @@ describe('reading a compiled library', () => {
     }
   });
 
-  it('a damaged pair file or lay-word entry is a data error naming the file', () => {
-    for (const text of ['', 'null', 'x\tblood thinner\t1'] as const) {
-      const { reader } = library({ 'search/pairs-0.txt': text });
+  it('a damaged pair or prose file or lay-word entry is a data error naming the file', () => {
+    for (const text of ['', 'null', 'x\tblood thinner\t1', '{"width": 1, "terms": {}}'] as const) {
+      const { reader } = library({ 'search/pairs-0.txt': text, 'search/prose-0.txt': text });
       expect(failure(() => reader.pairShard(0)).message, text).toMatch(/^test library: search\/pairs-0\.txt is missing or damaged \(/);
+      expect(failure(() => reader.proseShard(0)).message, text).toMatch(/^test library: search\/prose-0\.txt is missing or damaged \(/);
     }
     for (const entry of ['{"written": "benzo"', '{"written": "benzo", "lay": "yes"}', '[]']) {
       const { reader } = library({ 'search/terms.txt': `\nbenzo\t${entry}\n` });
