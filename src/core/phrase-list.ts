@@ -1,4 +1,4 @@
-import type { PhraseIndex } from '../library/library-format.js';
+import { gramsOf, type PhraseIndex } from '../library/library-format.js';
 import { packedAt, type PackedStrings } from '../library/packed.js';
 import { isWordChar } from './words.js';
 
@@ -59,17 +59,50 @@ export function indexOfPhrase(list: PhraseList, phrase: string): number {
  * vomiting", "muscle spasm" in "muscle spasms", "pain" not in "painful".
  */
 export function phrasesContaining(list: PhraseList, words: string): number[] {
+  if (!words) return [];
+  if (words.length >= 3 && list.holding) {
+    // Only the phrases that hold every three-letter piece of the words can hold the words.
+    const found: number[] = [];
+    for (const at of holdingAll(list, gramsOf(words))) if (containsWords(list.at(at), words)) found.push(at);
+    return found;
+  }
   const found: number[] = [];
   const { text } = list;
-  if (!words) return found;
   for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) {
-    let end = at + words.length;
-    if (text[end] === 's') end++;
-    if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+    if (!wordsAt(text, words, at)) continue;
     const index = list.indexOfOffset(at);
     if (found[found.length - 1] !== index) found.push(index);
   }
   return found;
+}
+
+/** Whether `words` stand in `text` at `at` as whole words, a plural "s" allowed after the last. */
+function wordsAt(text: string, words: string, at: number): boolean {
+  let end = at + words.length;
+  if (text[end] === 's') end++;
+  return !isWordChar(text[at - 1]) && !isWordChar(text[end]);
+}
+
+function containsWords(phrase: string, words: string): boolean {
+  for (let at = phrase.indexOf(words); at !== -1; at = phrase.indexOf(words, at + 1)) if (wordsAt(phrase, words, at)) return true;
+  return false;
+}
+
+/** The phrases (in order) that hold every one of `grams`: the lists intersected, shortest first. */
+function holdingAll(list: PhraseList, grams: readonly string[]): readonly number[] {
+  const lists = grams.map((gram) => list.holding!(gram)).sort((a, b) => a.length - b.length);
+  let kept = lists[0] ?? [];
+  for (const other of lists.slice(1)) {
+    if (kept.length === 0) break;
+    const next: number[] = [];
+    let j = 0;
+    for (const at of kept) {
+      while (j < other.length && other[j]! < at) j++;
+      if (other[j] === at) next.push(at);
+    }
+    kept = next;
+  }
+  return kept;
 }
 
 const lists = new WeakMap<PhraseIndex, { phrases: PhraseList; slugs: PhraseList }>();

@@ -5,7 +5,7 @@ import { compileLibrary } from '../../src/compile/compile-library';
 import { parseMonograph } from '../../src/compile/parse-monograph';
 import { DataError } from '../../src/core/errors';
 import { candidatesFor } from '../../src/core/fuzzy';
-import { listsOf, PhraseList } from '../../src/core/phrase-list';
+import { listsOf, phrasesContaining, PhraseList } from '../../src/core/phrase-list';
 import { LibraryFiles } from '../../src/library/library-files';
 
 const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
@@ -105,6 +105,15 @@ describe('the grams index of typo candidates', () => {
       expect(candidatesFor(indexed, query, 30), query).toEqual(candidatesFor(searched, query, 30));
     }
     expect(candidatesFor(indexed, 'baclofin', 30).map((at) => indexed.at(at))).toContain('baclofen');
+  });
+
+  it('gives the phrases holding whole words that a search of the whole text gives', () => {
+    const index = library().reader.phrases();
+    const indexed = listsOf(index).phrases;
+    const searched = new PhraseList(index.phrases, index.width);
+    const words = ['muscle spasm', 'spasm', 'nausea', 'pain', 'sleep', 'muscle', 'relaxant', 'cle', 'le s', 'drowsiness', 'xyz', 'a'];
+    for (const word of words) expect(phrasesContaining(indexed, word), word).toEqual(phrasesContaining(searched, word));
+    expect(phrasesContaining(indexed, 'relaxant').map((at) => indexed.at(at))).toContain('muscle relaxant');
   });
 
   it('a grams file that is not what compile wrote is a data error naming it, never a phrase out of range', () => {
