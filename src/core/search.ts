@@ -46,10 +46,15 @@ const FIELD_WEIGHT: Record<PhraseField, number> = {
 const SHORT_FIELD_FACTOR = 3;
 // The query's words found in short fields one by one, not together: this share of finding them together.
 const SCATTERED = 0.5;
+// What a drug whose name, brand or alias is exactly the query gains: more than prose can give another
+// drug, so "s-citalopram" is escitalopram (its alias) before citalopram (a name two letters off, much in the text).
+const EXACT_NAME_BONUS = 1;
 // Two of the query's words next to each other in the prose count as much again as each of them.
 const PAIR_WEIGHT = 1;
 const PREFIX_WEIGHT = 0.6;
 const MAX_PREFIX_TERMS = 12;
+// Field codes up to this one are a drug's own names: name, brand, alias (PHRASE_FIELDS).
+const NAME_FIELDS = PHRASE_FIELDS.indexOf('alias');
 
 /** A query, worked out once for every library of a catalog. */
 interface Query {
@@ -169,6 +174,7 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   // The drugs a short field matched: only they need their words added up, not every drug of the library.
   const touched: number[] = [];
   const seen = new Uint8Array(count);
+  const exactName = new Uint8Array(count);
   const credit = (found: Evidence): boolean => {
     evidence.push(found);
     let any = false;
@@ -185,7 +191,10 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   };
 
   const all = words.map((_, i) => i);
-  for (const hit of typos(phrases, query.phrase)) credit({ phrase: hit.index, quality: hit.quality, covers: all });
+  for (const hit of typos(phrases, query.phrase)) {
+    credit({ phrase: hit.index, quality: hit.quality, covers: all });
+    if (phrases.at(hit.index) === query.phrase) forEachPosting(index, hit.index, (drug, code) => void (code <= NAME_FIELDS && (exactName[drug] = 1)));
+  }
   if (!(n === 1 && words[0] === query.phrase)) {
     words.forEach((word, i) => {
       for (const hit of typos(phrases, word)) credit({ phrase: hit.index, quality: hit.quality, covers: [i] });
@@ -216,7 +225,7 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   const scale = prose.best > 0 ? 1 / prose.best : 0;
   const matching: number[] = [];
   for (let drug = 0; drug < count; drug++) {
-    const score = whole[drug]! * SHORT_FIELD_FACTOR + scores[drug]! * scale;
+    const score = whole[drug]! * SHORT_FIELD_FACTOR + scores[drug]! * scale + (exactName[drug] ? EXACT_NAME_BONUS : 0);
     // Rounded before ranking: a score shown as a tie is ranked as one, by slug.
     scores[drug] = score > 0 ? round(score) : 0;
     if (score > 0) matching.push(drug);

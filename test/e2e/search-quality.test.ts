@@ -173,6 +173,9 @@ describe('search: names, brands and typos still come first', () => {
     ['lioresall', 'baclofen'],
     ['setraline', 'sertraline'],
     ['muscle spasm', 'cyclobenzaprine'],
+    // An alias typed in full, one letter and all: not the drug whose name is the rest of it.
+    ['s-citalopram', 'escitalopram'],
+    ['S-citalopram', 'escitalopram'],
   ];
   for (const [query, slug] of first) {
     it(`"${query}" finds ${slug} first`, () => {
