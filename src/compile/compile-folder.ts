@@ -44,11 +44,12 @@ export function compileFolderInto(
   label: (name: string) => string,
   sink: LibrarySink,
   progress: (done: number, total: number) => void = () => undefined,
+  collect?: () => void,
 ): Problem[] {
   const { classes, duplicateTherapy, effectTerms } = bundled.manifest();
   const tags = new Set(Object.keys(classes));
   const checker = new LibraryChecker(tags, existingNames(bundled));
-  const builder = new LibraryBuilder({ classes, duplicateTherapy, effectTerms, terms: bundled.termIndex() }, sink);
+  const builder = new LibraryBuilder({ classes, duplicateTherapy, effectTerms, terms: bundled.termIndex() }, sink, collect);
   const problems: Problem[] = [];
   names.forEach((name, i) => {
     const item = loadFile(`${folder}/${name}`, tags, label(name), problems);

@@ -123,7 +123,7 @@ export class LibraryBuilder {
   private readonly names: string[] = [];
   private readonly summaries: string[] = [];
   /** Per phrase index: phrase → its number, and postings `phrase, drug * 8 + field, ...`. */
-  private readonly phrases = PHRASE_INDEXES.map(() => ({ ids: new Map<string, number>(), postings: new Numbers() }));
+  private readonly phrases: Array<{ ids: Map<string, number>; postings: Numbers }> = PHRASE_INDEXES.map(() => ({ ids: new Map<string, number>(), postings: new Numbers() }));
   private readonly prose = new Map<string, Postings>();
   private readonly lengths: number[] = [];
   private readonly pairs = new Map<string, Postings>();
@@ -135,6 +135,8 @@ export class LibraryBuilder {
   constructor(
     private readonly vocabulary: LibraryVocabulary,
     private readonly sink: LibrarySink,
+    /** Collects the heap, where the caller can (medinfo compile): finish() calls it between its stages. */
+    private readonly collect?: () => void,
   ) {}
 
   private write(path: string, text: string): void {
@@ -213,35 +215,27 @@ export class LibraryBuilder {
     }
     const count = kept.length;
 
-    const names = new Map<string, string>();
-    const textLines: string[] = [];
-    const jsonBlocks: string[] = [];
-    for (const i of kept) {
-      const drug = JSON.parse(this.summaries[i]!) as DrugSummary;
-      for (const name of namesOf(drug)) names.set(nameKey(name), drug.slug);
-      textLines.push(listTextLine(drug));
-      jsonBlocks.push(listJsonBlock(drug));
-    }
-    const nameShards = Math.max(1, Math.ceil(names.size / NAMES_PER_SHARD));
-    const shards: Array<Array<[string, string]>> = Array.from({ length: nameShards }, () => []);
-    for (const [key, slug] of names) shards[shardOf(key, nameShards)]!.push([key, slug]);
-    shards.forEach((shard, n) => this.write(paths.nameShard(n), tableText(shard)));
-
-    this.write(paths.drugs, `[${kept.map((i) => this.summaries[i]!).join(',')}]`);
-    this.write(paths.list.text, textLines.join(''));
-    this.write(paths.list.json, jsonBlocks.join(''));
+    const nameShards = this.writeNamesAndLists(kept);
+    this.settle();
     const slugs = kept.map((i) => this.slugs[i]!);
     this.write(paths.slugText, slugs.join('\n'));
     PHRASE_INDEXES.forEach(([where], i) => {
       const index = phraseIndex(this.phrases[i]!, final, count, slugs);
+      // What add() gathered for this index is written: the next stage does not need it.
+      this.phrases[i] = { ids: new Map(), postings: new Numbers() };
       const grams = gramShards(index);
       grams.forEach((shard, n) => this.write(where.grams(n), tableText(shard)));
       this.write(where.index, phraseIndexFileText(index, grams.length));
       this.write(where.text, index.phrases.text);
+      this.settle();
     });
 
     const proseShards = this.writeProse(final, count);
+    this.prose.clear();
+    this.settle();
     const pairShards = this.writePairs(final, count);
+    this.pairs.clear();
+    this.settle();
     this.write(paths.termIndex, termIndexText(terms));
     this.writeEffects(final);
 
@@ -258,6 +252,32 @@ export class LibraryBuilder {
     const every = [...this.written, ...slugs.map((slug) => paths.record(slug))].sort();
     const fingerprint = fingerprintOf(every, (path) => this.sink.read(path), json(manifest));
     this.sink.write(paths.manifest, json({ ...manifest, fingerprint } satisfies Manifest));
+  }
+
+  /** The name shards, the drug list and the prepared lists (paths.list) of the drugs kept; returns how many name shards. */
+  private writeNamesAndLists(kept: readonly number[]): number {
+    const names = new Map<string, string>();
+    const textLines: string[] = [];
+    const jsonBlocks: string[] = [];
+    for (const i of kept) {
+      const drug = JSON.parse(this.summaries[i]!) as DrugSummary;
+      for (const name of namesOf(drug)) names.set(nameKey(name), drug.slug);
+      textLines.push(listTextLine(drug));
+      jsonBlocks.push(listJsonBlock(drug));
+    }
+    const nameShards = Math.max(1, Math.ceil(names.size / NAMES_PER_SHARD));
+    const shards: Array<Array<[string, string]>> = Array.from({ length: nameShards }, () => []);
+    for (const [key, slug] of names) shards[shardOf(key, nameShards)]!.push([key, slug]);
+    shards.forEach((shard, n) => this.write(paths.nameShard(n), tableText(shard)));
+    this.write(paths.drugs, `[${kept.map((i) => this.summaries[i]!).join(',')}]`);
+    this.write(paths.list.text, textLines.join(''));
+    this.write(paths.list.json, jsonBlocks.join(''));
+    return nameShards;
+  }
+
+  /** Between two stages of finish(): what the last one made and wrote is garbage, collected before the next grows the heap. */
+  private settle(): void {
+    this.collect?.();
   }
 
   /** The prose index (see ProseShard); returns how many shards it has. */

@@ -37,9 +37,10 @@ export function compileDataDir(
   // the monographs read so far left behind is garbage: the peak stays near what the indexes hold.
   setFlagsFromString('--optimize-for-size');
   setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as unknown;
+  const gc = runInNewContext('gc') as unknown;
+  const collect = typeof gc === 'function' ? (gc as () => void) : undefined;
   const onFile = (done: number, total: number) => {
-    if (typeof collect === 'function' && (done % FILES_PER_COLLECTION === 0 || done === total)) collect();
+    if (done % FILES_PER_COLLECTION === 0 || done === total) collect?.();
     progress?.(done, total);
   };
   let problems: Problem[] = [];
@@ -49,7 +50,7 @@ export function compileDataDir(
     writeLibraryAs(
       target,
       (sink) => {
-        problems = compileFolderInto(folder, names, bundled, (name) => join(dir, name), sink, onFile);
+        problems = compileFolderInto(folder, names, bundled, (name) => join(dir, name), sink, onFile, collect);
         skipWarnings(problems).forEach(warn);
         sink.write(paths.marker, JSON.stringify(marker));
       },
