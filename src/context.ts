@@ -46,7 +46,6 @@ export interface Context {
  */
 export function createContext(output: Output, dataDirs: readonly string[], streams: Streams): Context {
   const { env } = streams;
-  let catalog: Promise<Catalog> | undefined;
   const warn = (message: string) => output.err(`medinfo: warning: ${message}`);
   // The folders of a run: these --data-dir folders, then MEDINFO_PATH's, before the bundled library.
   const open = async (dirs: readonly string[]): Promise<Catalog> => {
@@ -56,6 +55,9 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
     const { openUserFolders } = await import('./store/user-folder.js');
     return [...openUserFolders(folders, bundled, env, warn), bundled];
   };
+  // The run's own libraries, opened once.
+  let opened: Promise<Catalog> | undefined;
+  const catalog = () => (opened ??= open(dataDirs));
   return {
     output,
     stdinLines: () => stdinLines(streams.stdin),
@@ -74,13 +76,10 @@ export function createContext(output: Output, dataDirs: readonly string[], strea
       return { importer, vocabulary: importer.importVocabulary(bundled.manifest().classes, bundled.drugs()) };
     },
     progress: progressLine(streams.stderr),
-    catalog: () => {
-      catalog ??= open(dataDirs);
-      return catalog;
-    },
+    catalog,
     outputCache: async (what) => {
       const { outputCache } = await import('./store/output-cache.js');
-      return outputCache(await (catalog ??= open(dataDirs)), env, what);
+      return outputCache(await catalog(), env, what);
     },
     catalogFor: open,
   };

@@ -29,12 +29,13 @@ export const list: CommandSpec = {
           if (kind === 'text') output.note('Slug\tName\tClasses\n');
           const cache = kind === 'json' ? await outputCache('list --json') : undefined;
           if (cache?.copyTo((bytes) => output.out(bytes))) return;
+          if (!cache) return streamList(libraries, kind, (bytes) => output.out(bytes));
           const printed: Uint8Array[] = [];
           streamList(libraries, kind, (bytes) => {
             output.out(bytes);
             printed.push(bytes);
           });
-          return cache?.keep(printed);
+          return cache.keep(printed);
         }
         let drugs = listDrugs(libraries);
         if (options.class !== undefined) {

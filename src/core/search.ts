@@ -1,6 +1,6 @@
 import { effectVocabulary, isReplaced, type Catalog } from './catalog.js';
 import { fuzzyMatch, typoBudget } from './fuzzy.js';
-import { forEachFieldOf, forEachPosting, pairPostings, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
+import { forEachFieldOf, forEachPosting, shardPostings, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import { isMedicineWord, termLookupOf, termsOf } from './lay-terms.js';
 import { nameKey } from './names.js';
@@ -191,9 +191,12 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   };
 
   const all = words.map((_, i) => i);
-  for (const hit of typos(phrases, query.phrase)) {
-    credit({ phrase: hit.index, quality: hit.quality, covers: all });
-    if (phrases.at(hit.index) === query.phrase) forEachPosting(index, hit.index, (drug, code) => void (code <= NAME_FIELDS && (exactName[drug] = 1)));
+  for (const hit of typos(phrases, query.phrase)) credit({ phrase: hit.index, quality: hit.quality, covers: all });
+  const exact = indexOfPhrase(phrases, query.phrase);
+  if (exact !== -1) {
+    forEachPosting(index, exact, (drug, code) => {
+      if (code <= NAME_FIELDS) exactName[drug] = 1;
+    });
   }
   if (!(n === 1 && words[0] === query.phrase)) {
     words.forEach((word, i) => {
@@ -312,7 +315,7 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
   const byWord = query.words.map((word) => {
     const found: Postings[] = [];
     for (const [term, weight] of expand(meta.vocabulary, word)) {
-      const postings = pairPostings(library.proseShard(shardOf(term, manifest.proseShards)), term);
+      const postings = shardPostings(library.proseShard(shardOf(term, manifest.proseShards)), term);
       if (!postings) continue;
       add(postings.list, postings.width, weight);
       found.push({ term, ...postings });
@@ -321,7 +324,7 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
   });
   const pairs = new Map<string, Postings>();
   for (const pair of query.pairs) {
-    const found = pairPostings(library.pairShard(shardOf(pair, manifest.pairShards)), pair);
+    const found = shardPostings(library.pairShard(shardOf(pair, manifest.pairShards)), pair);
     if (!found) continue;
     add(found.list, found.width, PAIR_WEIGHT);
     pairs.set(pair, { term: pair, ...found });

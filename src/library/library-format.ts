@@ -72,7 +72,7 @@ export interface PhraseIndex {
    * The phrases (indexes, in order) that hold a three-letter piece (see
    * gramsOf), read from the piece's shard of `<index>/grams-<n>.txt`: what
    * typo candidates are counted from instead of searching the whole text of
-   * the phrases once per piece. Absent for an index made in memory.
+   * the phrases once per piece. Absent for an index made by hand, as tests make them.
    */
   phrasesWith?(gram: string): readonly number[];
 }
@@ -179,8 +179,8 @@ export type ProseShard = string;
  */
 export type PairShard = string;
 
-/** The postings of a pair in a pair shard (or of a word in a prose shard), if it has it. */
-export function pairPostings(shard: PairShard | ProseShard, key: string): { width: number; list: string } | undefined {
+/** The postings of a key in a pair or prose shard: a pair of words, or a word. */
+export function shardPostings(shard: PairShard | ProseShard, key: string): { width: number; list: string } | undefined {
   const at = shard.indexOf(`\n${key}\t`);
   if (at === -1) return undefined;
   const start = at + key.length + 2;

@@ -56,7 +56,6 @@ export function isDrugRecord(value: unknown, slug: string): value is DrugRecord 
 export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
   isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';
 
-
 const isSource = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.title) && isString(value.kind);
 
 export const isEffectFile: Shape<EffectFile> = (value): value is EffectFile => {
