@@ -3,6 +3,7 @@ import { MAX_NAME_WORDS } from '../core/catalog.js';
 import { nameKey } from '../core/names.js';
 import type { Problem } from '../core/problem.js';
 import type { LineOf } from './yaml-lines.js';
+import { copied } from './copied.js';
 
 export interface LoadedRecord {
   file: string;
@@ -62,16 +63,18 @@ export class LibraryChecker {
   claim(item: LoadedRecord): boolean {
     const { problems, owner } = this;
     const drug = item.record.monograph;
+    // Copies: what is kept of each of tens of thousands of files must not keep the file's text alive.
+    const slug = copied(drug.slug);
     const problemIn = (field: string, message: string): Problem => ({ file: item.file, line: item.lineOf?.(field) ?? null, field, message });
-    this.slugs.add(drug.slug);
-    if (drug.kind === 'combination') this.combinations.add(drug.slug);
+    this.slugs.add(slug);
+    if (drug.kind === 'combination') this.combinations.add(slug);
     const { interactions, ingredients = [] } = drug;
     const pending = {
-      file: item.file,
-      slug: drug.slug,
+      file: copied(item.file),
+      slug,
       claimed: false,
-      interactions: interactions.map((row, i) => ({ with: row.with, line: item.lineOf?.(`interactions[${i}].with`) ?? null })),
-      ingredients: ingredients.map((slug, i) => ({ slug, line: item.lineOf?.(`ingredients[${i}]`) ?? null })),
+      interactions: interactions.map((row, i) => ({ with: copied(row.with), line: item.lineOf?.(`interactions[${i}].with`) ?? null })),
+      ingredients: ingredients.map((name, i) => ({ slug: copied(name), line: item.lineOf?.(`ingredients[${i}]`) ?? null })),
     };
     this.pending.push(pending);
     const names = namedFields(drug);
@@ -84,10 +87,10 @@ export class LibraryChecker {
     if (problems.length > before) return false;
     for (const [field, name] of names) {
       const other = owner.get(nameKey(name));
-      if (other !== undefined && other !== drug.slug) problems.push(problemIn(field, `"${name}" already names ${other}`));
+      if (other !== undefined && other !== slug) problems.push(problemIn(field, `"${name}" already names ${other}`));
     }
     if (problems.length > before) return false;
-    for (const [, name] of names) owner.set(nameKey(name), drug.slug);
+    for (const [, name] of names) owner.set(nameKey(name), slug);
     pending.claimed = true;
     return true;
   }

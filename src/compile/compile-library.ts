@@ -26,6 +26,7 @@ import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
 import type { TermIndex } from '../core/lay-terms.js';
 import { listJsonBlock, listTextLine } from '../render/list-lines.js';
+import { copied } from './copied.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 // A shard is a text table read without parsing, so a large one costs little to read; every shard
@@ -34,16 +35,25 @@ const NAMES_PER_SHARD = 4096;
 const POSTINGS_PER_SHARD = 20_000;
 const PAIRS_PER_SHARD = 2_000;
 
+export type FileText = string | Iterable<string>;
+
+/** A file's whole text, for a sink that keeps files in memory. */
+export function wholeText(text: FileText): string {
+  return typeof text === 'string' ? text : [...text].join('');
+}
+
 /** The vocabularies a library is compiled with. */
 export type LibraryVocabulary = Pick<Manifest, 'classes' | 'duplicateTherapy' | 'effectTerms'> & { terms?: TermIndex };
 
 /**
  * Where a library's files go as they are made: into a Map, or into a folder
  * as compile goes (write-library.ts), so that a large library is never held
- * in memory whole. `read` gives back a file written before, for the fingerprint.
+ * in memory whole. A file can come as its text or as parts made one by one
+ * (a line per drug), so that not even one large file is. `read` gives back a
+ * file written before, for the fingerprint.
  */
 export interface LibrarySink {
-  write(path: string, text: string): void;
+  write(path: string, text: FileText): void;
   read(path: string): string;
   remove(path: string): void;
 }
@@ -55,7 +65,7 @@ export interface LibrarySink {
 export function compileLibrary(records: DrugRecord[], vocabulary: LibraryVocabulary): Map<string, string> {
   const files = new Map<string, string>();
   const builder = new LibraryBuilder(vocabulary, {
-    write: (path, text) => void files.set(path, text),
+    write: (path, text) => void files.set(path, wholeText(text)),
     read: (path) => files.get(path)!,
     remove: (path) => void files.delete(path),
   });
@@ -139,7 +149,7 @@ export class LibraryBuilder {
     private readonly collect?: () => void,
   ) {}
 
-  private write(path: string, text: string): void {
+  private write(path: string, text: FileText): void {
     this.sink.write(path, text);
     this.written.add(path);
   }
@@ -257,21 +267,26 @@ export class LibraryBuilder {
   /** The name shards, the drug list and the prepared lists (paths.list) of the drugs kept; returns how many name shards. */
   private writeNamesAndLists(kept: readonly number[]): number {
     const names = new Map<string, string>();
-    const textLines: string[] = [];
-    const jsonBlocks: string[] = [];
     for (const i of kept) {
       const drug = JSON.parse(this.summaries[i]!) as DrugSummary;
       for (const name of namesOf(drug)) names.set(nameKey(name), drug.slug);
-      textLines.push(listTextLine(drug));
-      jsonBlocks.push(listJsonBlock(drug));
     }
     const nameShards = Math.max(1, Math.ceil(names.size / NAMES_PER_SHARD));
     const shards: Array<Array<[string, string]>> = Array.from({ length: nameShards }, () => []);
     for (const [key, slug] of names) shards[shardOf(key, nameShards)]!.push([key, slug]);
     shards.forEach((shard, n) => this.write(paths.nameShard(n), tableText(shard)));
-    this.write(paths.drugs, `[${kept.map((i) => this.summaries[i]!).join(',')}]`);
-    this.write(paths.list.text, textLines.join(''));
-    this.write(paths.list.json, jsonBlocks.join(''));
+    // Each made a drug at a time as it is written: joined, they are tens of megabytes at tens of thousands of drugs.
+    const summaries = this.summaries;
+    this.write(paths.drugs, (function* () {
+      yield '[';
+      for (const [n, i] of kept.entries()) yield n === 0 ? summaries[i]! : `,${summaries[i]!}`;
+      yield ']';
+    })());
+    const each = function* (line: (drug: DrugSummary) => string) {
+      for (const i of kept) yield line(JSON.parse(summaries[i]!) as DrugSummary);
+    };
+    this.write(paths.list.text, each(listTextLine));
+    this.write(paths.list.json, each(listJsonBlock));
     return nameShards;
   }
 
@@ -358,11 +373,6 @@ function listOf(lists: Map<string, Postings>, key: string): Postings {
   let list = lists.get(key);
   if (!list) lists.set(copied(key), (list = new Postings()));
   return list;
-}
-
-/** A copy of plain data made of strings of its own, so keeping it keeps no larger text it was cut from alive. */
-function copied<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /**

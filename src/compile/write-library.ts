@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { LibrarySink } from './compile-library.js';
+import type { FileText, LibrarySink } from './compile-library.js';
 
 /**
  * Writes a compiled library to `dir`, replacing what was there. The files go
@@ -82,11 +82,40 @@ function folderSink(folder: string, mode = 0o777): LibrarySink {
       const parent = dirname(target);
       if (!made.has(parent)) mkdirSync(parent, { recursive: true, mode });
       made.add(parent);
-      writeFileSync(target, text);
+      if (typeof text === 'string') writeFileSync(target, text);
+      else writeParts(target, text);
     },
     read: (path) => readFileSync(join(folder, path), 'utf8'),
     remove: (path) => rmSync(join(folder, path), { force: true }),
   };
+}
+
+// Parts are gathered into writes of about this many characters: a write per drug's line is tens of thousands of them.
+const WRITE_SIZE = 65_536;
+
+function writeParts(target: string, parts: Iterable<string>): void {
+  const fd = openSync(target, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    for (const part of parts) {
+      pending.push(part);
+      size += part.length;
+      if (size >= WRITE_SIZE) {
+        writeAll(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    writeAll(fd, pending.join(''));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 /** A name next to `dir` that no other run uses: process ids are reused, in containers soon. */

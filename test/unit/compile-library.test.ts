@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLibrary, LibraryBuilder } from '../../src/compile/compile-library';
+import { compileLibrary, LibraryBuilder, wholeText } from '../../src/compile/compile-library';
 import { parseMonograph } from '../../src/compile/parse-monograph';
 import { tableLookUp } from '../../src/library/library-format';
 
@@ -40,7 +40,7 @@ describe('compiling the library', () => {
     const [a, ab, c] = [named('a', 'Aaa'), named('a-b', 'Abee'), named('c', 'Cee')];
     const expected = compileLibrary([a, ab, baclofen], vocabulary);
     const files = new Map<string, string>();
-    const builder = new LibraryBuilder(vocabulary, { write: (path, text) => void files.set(path, text), read: (path) => files.get(path)!, remove: (path) => void files.delete(path) });
+    const builder = new LibraryBuilder(vocabulary, { write: (path, text) => void files.set(path, wholeText(text)), read: (path) => files.get(path)!, remove: (path) => void files.delete(path) });
     // Files come in name order, and a-b.md sorts before a.md; c is refused only once every file is read.
     for (const record of [c, ab, baclofen, a]) builder.add(record);
     builder.finish((slug) => slug !== 'c');

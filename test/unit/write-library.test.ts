@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { publishOnce, writeLibrary } from '../../src/compile/write-library';
+import { publishOnce, writeLibrary, writeLibraryAs } from '../../src/compile/write-library';
 
 let base: string;
 beforeEach(() => {
@@ -21,6 +21,18 @@ describe('writing a library', () => {
     expect(readdirSync(dir).sort()).toEqual(['drugs', 'manifest.json']);
     expect(readFileSync(join(dir, 'drugs', 'a.json'), 'utf8')).toBe('two');
     expect(readdirSync(base)).toEqual(['lib']);
+  });
+
+  it('writes a file given as parts made one by one, whole and in order, however many writes it takes', () => {
+    const dir = join(base, 'lib');
+    // Long enough for several writes, with characters of more than one byte across their joins.
+    const parts = Array.from({ length: 20_000 }, (_, i) => `${i}\tnaïve ✓\n`);
+    writeLibraryAs(dir, (sink) => {
+      sink.write('list/text.txt', parts.values());
+      sink.write('empty.txt', [].values());
+    });
+    expect(readFileSync(join(dir, 'list', 'text.txt'), 'utf8')).toBe(parts.join(''));
+    expect(readFileSync(join(dir, 'empty.txt'), 'utf8')).toBe('');
   });
 
   it('replaces nothing when the last-moment check refuses, and cleans up its temporary folder', () => {
