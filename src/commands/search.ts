@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { present } from '../io/present.js';
-import { recordOf, withOrigin, type Catalog } from '../core/catalog.js';
+import { searchRowOf, withOrigin, type Catalog } from '../core/catalog.js';
 import { NotFoundError } from '../core/errors.js';
 import { searchReport, type SearchResults } from '../core/search.js';
 import { presentHit, type SearchResult } from '../core/search-result.js';
@@ -40,7 +40,7 @@ export const search: CommandSpec = {
 function searchRows(libraries: Catalog, query: string, limit: number): { rows: SearchResult[]; total: number; unmatched: SearchResults['unmatched'] } {
   const queryWords = wordsOf(query);
   const { hits, total, unmatched } = searchReport(libraries, query, limit);
-  const rows = hits.map((hit) => withOrigin(libraries, presentHit(hit, recordOf(libraries, hit.slug).monograph, queryWords)));
+  const rows = hits.map((hit) => withOrigin(libraries, presentHit(hit, searchRowOf(libraries, hit.slug), queryWords)));
   return { rows, total, unmatched };
 }
 

@@ -10,6 +10,7 @@ import {
   gramsOf,
   paths,
   phraseIndexFileText,
+  searchRowText,
   tableText,
   type DrugSummary,
   type EffectFile,
@@ -24,6 +25,7 @@ import { packNumbers, packStrings, widthFor } from '../library/packed.js';
 import { PhraseList } from '../core/phrase-list.js';
 import { lookAlikeNames, nameKey, namesOf } from '../core/names.js';
 import { pairKey, phraseRuns, wordsOf } from '../core/words.js';
+import { sentencesOf } from '../core/sentences.js';
 import type { TermIndex } from '../core/lay-terms.js';
 import { listJsonBlock, listTextLine } from '../render/list-lines.js';
 import { copied } from './copied.js';
@@ -164,6 +166,8 @@ export class LibraryBuilder {
     this.slugs.push(copied(m.slug));
     this.names.push(copied(m.name));
     this.sink.write(paths.record(m.slug), json(record));
+    const effects = m.side_effects.map((row) => row.effect);
+    this.sink.write(paths.row(m.slug), searchRowText({ name: m.name, brands: m.brands, aliases: m.aliases, uses: m.uses, effects, sentences: sentencesOf(m.sections) }));
     PHRASE_INDEXES.forEach(([, fields, lookAlikes], i) => {
       const { ids, postings } = this.phrases[i]!;
       for (const [phrase, field] of phrasesOf(record, fields, lookAlikes)) {
@@ -221,7 +225,10 @@ export class LibraryBuilder {
     const kept: number[] = [];
     for (const i of order) {
       if (keep(this.slugs[i]!)) final[i] = kept.push(i) - 1;
-      else this.sink.remove(paths.record(this.slugs[i]!));
+      else {
+        this.sink.remove(paths.record(this.slugs[i]!));
+        this.sink.remove(paths.row(this.slugs[i]!));
+      }
     }
     const count = kept.length;
 
@@ -259,7 +266,7 @@ export class LibraryBuilder {
       duplicateTherapy,
       effectTerms,
     };
-    const every = [...this.written, ...slugs.map((slug) => paths.record(slug))].sort();
+    const every = [...this.written, ...slugs.flatMap((slug) => [paths.record(slug), paths.row(slug)])].sort();
     const fingerprint = fingerprintOf(every, (path) => this.sink.read(path), json(manifest));
     this.sink.write(paths.manifest, json({ ...manifest, fingerprint } satisfies Manifest));
   }

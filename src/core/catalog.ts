@@ -1,5 +1,5 @@
 import { NotFoundError } from './errors.js';
-import type { DrugSummary } from '../library/library-format.js';
+import type { DrugSummary, SearchRow } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import type { DrugRecord, Monograph } from './monograph.js';
 import { notFound } from './miss.js';
@@ -290,6 +290,13 @@ export function recordOf(catalog: Catalog, slug: string): DrugRecord {
   const owner = ownerOf(catalog, slug);
   if (!owner) throw new NotFoundError(`no drug with the slug "${slug}"`);
   return owner.record(slug);
+}
+
+/** What a search result shows of a drug, from the library that answers for it (see SearchRow). */
+export function searchRowOf(catalog: Catalog, slug: string): SearchRow {
+  const owner = ownerOf(catalog, slug);
+  if (!owner) throw new NotFoundError(`no drug with the slug "${slug}"`);
+  return owner.searchRow(slug);
 }
 
 /** What a list entry stands for: a combination product its ingredients, anything else itself. */

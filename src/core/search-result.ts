@@ -1,4 +1,4 @@
-import type { Monograph } from './monograph.js';
+import type { SearchRow } from '../library/library-format.js';
 import { nameKey } from './names.js';
 import { isWordChar } from './words.js';
 import type { SearchHit, SearchMatch } from './search.js';
@@ -9,15 +9,15 @@ export interface SearchResult extends SearchHit {
   snippet: string;
 }
 
-/** Completes a hit from its drug's monograph (read only for the hits that are shown). */
-export function presentHit(hit: SearchHit, monograph: Monograph, words: readonly string[]): SearchResult {
+/** Completes a hit from its drug's row (read only for the hits that are shown). */
+export function presentHit(hit: SearchHit, row: SearchRow, words: readonly string[]): SearchResult {
   const phrases = hit.matched.filter((match) => match.field === 'text' && match.value.includes(' ')).map((match) => match.value);
   return {
     slug: hit.slug,
-    name: monograph.name,
+    name: row.name,
     score: hit.score,
-    matched: distinct(hit.matched.map((match) => displayMatch(match, monograph))),
-    snippet: snippetFor(monograph, words, phrases),
+    matched: distinct(hit.matched.map((match) => displayMatch(match, row))),
+    snippet: snippetFor(row, words, phrases),
   };
 }
 
@@ -33,7 +33,7 @@ function distinct(matches: SearchMatch[]): SearchMatch[] {
 }
 
 /** A match as the monograph writes it: "Lioresal", "frequent heartburn (over-the-counter, 14-day course)". Classes stay as their tags' words. */
-function displayMatch(match: SearchMatch, drug: Monograph): SearchMatch {
+function displayMatch(match: SearchMatch, drug: SearchRow): SearchMatch {
   if (match.field === 'name') return { ...match, value: drug.name };
   const pool =
     match.field === 'brand'
@@ -43,7 +43,7 @@ function displayMatch(match: SearchMatch, drug: Monograph): SearchMatch {
         : match.field === 'use'
           ? drug.uses
           : match.field === 'side effect'
-            ? drug.side_effects.map((row) => row.effect)
+            ? drug.effects
             : [];
   return { ...match, value: pool.find((name) => nameKey(name) === match.value) ?? match.value };
 }
@@ -56,39 +56,23 @@ const MAX_LENGTH = 110;
  * the first that contains one of the query's words (or a word they start),
  * otherwise the first sentence of the monograph.
  */
-export function snippetFor(monograph: Monograph, words: readonly string[], phrases: readonly string[] = []): string {
+export function snippetFor(row: SearchRow, words: readonly string[], phrases: readonly string[] = []): string {
   // No regular expression: compiling one with Unicode classes for each query costs more than the search.
   for (const texts of [phrases, words]) {
     if (texts.length === 0) continue;
-    for (const sentence of sentencesOf(monograph)) {
+    for (const sentence of row.sentences) {
       const key = nameKey(sentence);
       if (texts.some((text) => startsAWord(key, text))) return shorten(sentence);
     }
   }
-  for (const sentence of sentencesOf(monograph)) return shorten(sentence);
-  return shorten(monograph.uses.join(', '));
+  for (const sentence of row.sentences) return shorten(sentence);
+  return shorten(row.uses.join(', '));
 }
 
 /** Whether `text` has `phrase` at the start of a word. */
 function startsAWord(text: string, phrase: string): boolean {
   for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) if (!isWordChar(text[at - 1])) return true;
   return false;
-}
-
-/** The monograph's sentences in order, worked out only as far as they are read. */
-function* sentencesOf(monograph: Monograph): Generator<string> {
-  for (const section of monograph.sections) yield* plainText(section.markdown).split(/(?<=[.!?])\s+/);
-}
-
-function plainText(markdown: string): string {
-  // Line by line: /^\s*.../m tried at every line start would be quadratic on thousands of blank lines.
-  return markdown
-    .split('\n')
-    .map((line) => line.replace(/^[ \t]*(?:[-*+]|\d+\.)[ \t]+/, '').replace(/^#+[ \t]*/, ''))
-    .join('\n')
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function shorten(text: string): string {

@@ -19,8 +19,10 @@ import {
   type PhraseIndex,
   type ProseMeta,
   type ProseShard,
+  type SearchRow,
+  searchRowParts,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isProseMeta, isTermEntry } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isProseMeta, isSearchRowFields, isTermEntry } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
@@ -111,6 +113,20 @@ export class LibraryFiles implements LibraryReader {
     if (!isSlug(slug)) throw new DataError(`${this.origin} library`, '', `${JSON.stringify(slug)} is not a drug slug; ${this.repair}`);
     const path = paths.record(slug);
     return this.read(path, (value): value is DrugRecord => isDrugRecord(value, slug));
+  }
+
+  searchRow(slug: string): SearchRow {
+    if (!isSlug(slug)) throw new DataError(`${this.origin} library`, '', `${JSON.stringify(slug)} is not a drug slug; ${this.repair}`);
+    const path = paths.row(slug);
+    const parts = searchRowParts(this.text(path));
+    let fields: unknown;
+    try {
+      fields = parts && JSON.parse(parts.fields);
+    } catch {
+      throw this.damaged(path, 'not valid JSON');
+    }
+    if (!parts || (this.checkShapes && !isSearchRowFields(fields))) throw this.damaged(path, 'not the expected content');
+    return { ...(fields as Omit<SearchRow, 'sentences'>), sentences: parts.sentences };
   }
 
   phrases(): PhraseIndex {

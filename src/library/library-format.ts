@@ -7,7 +7,7 @@ import { packedAt, type PackedStrings } from './packed.js';
  * A command reads only the files it needs: the manifest, one name shard and
  * one drug record for `show`; the search files only for `search`.
  */
-export const FORMAT_VERSION = 15;
+export const FORMAT_VERSION = 16;
 
 export interface Manifest {
   format: number;
@@ -38,6 +38,36 @@ export interface DrugSummary {
   classes: string[];
   uses: string[];
   rx: string;
+}
+
+/**
+ * `rows/<slug>.txt`: what a search result shows of a drug, so a search reads
+ * a few kilobytes per result instead of its whole record: the names and
+ * phrases a match is shown as, and the prose as plain sentences for the
+ * snippet (core/sentences.ts).
+ */
+export interface SearchRow {
+  name: string;
+  brands: string[];
+  aliases: string[];
+  uses: string[];
+  /** The effect of each side-effect row, in row order. */
+  effects: string[];
+  sentences: string[];
+}
+
+/** A row file's text: the short fields as one line of JSON, then a line per sentence. */
+export function searchRowText(row: SearchRow): string {
+  const { sentences, ...fields } = row;
+  return `${JSON.stringify(fields)}\n${sentences.map((sentence) => `${sentence}\n`).join('')}`;
+}
+
+/** The parts of a row file's text: its first line (JSON, for the reader to check) and its sentences; undefined for text that is not one. */
+export function searchRowParts(text: string): { fields: string; sentences: string[] } | undefined {
+  const end = text.indexOf('\n');
+  if (end === -1 || !text.endsWith('\n')) return undefined;
+  const rest = text.slice(end + 1, -1);
+  return { fields: text.slice(0, end), sentences: end === text.length - 1 ? [] : rest.split('\n') };
 }
 
 /** Fields a short phrase can come from, best first. Stored as their index. */
@@ -239,6 +269,7 @@ export const paths = {
   drugs: 'drugs.json',
   nameShard: (n: number) => `names/${n}.txt`,
   record: (slug: string) => `drugs/${slug}.json`,
+  row: (slug: string) => `rows/${slug}.txt`,
   slugText: 'slugs.txt',
   phrases: { index: 'search/phrases.idx', text: 'search/phrases.txt', grams: (n: number) => `search/grams-${n}.txt` },
   namePhrases: { index: 'names/phrases.idx', text: 'names/phrases.txt', grams: (n: number) => `names/grams-${n}.txt` },

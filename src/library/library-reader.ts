@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectIndexRow, ListKind, Manifest, PairShard, PhraseIndex, ProseMeta, ProseShard } from './library-format.js';
+import type { DrugSummary, EffectIndexRow, ListKind, Manifest, PairShard, PhraseIndex, ProseMeta, ProseShard, SearchRow } from './library-format.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -41,6 +41,8 @@ export interface LibraryReader {
   /** The slug a name key belongs to in this library, if any. */
   slugFor(key: string): string | undefined;
   record(slug: string): DrugRecord;
+  /** What a search result shows of a drug (see SearchRow): a small file, where the record is its whole monograph. */
+  searchRow(slug: string): SearchRow;
   /** Every short phrase: names, brands, aliases, classes, uses, side effects. */
   phrases(): PhraseIndex;
   /** Only the names, brands and aliases: what did-you-mean looks through. */

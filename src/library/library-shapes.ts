@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectFile, LibraryMarker, Manifest, ProseMeta } from './library-format.js';
+import type { DrugSummary, EffectFile, LibraryMarker, Manifest, ProseMeta, SearchRow } from './library-format.js';
 import type { TermEntry } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -52,6 +52,10 @@ export function isDrugRecord(value: unknown, slug: string): value is DrugRecord 
   const monograph = value.monograph as unknown as Record<string, unknown>;
   return monograph.slug === slug && MONOGRAPH_LISTS.every((field) => Array.isArray(monograph[field]));
 }
+
+/** The first line of a row file (SearchRow without its sentences). */
+export const isSearchRowFields: Shape<Omit<SearchRow, 'sentences'>> = (value): value is Omit<SearchRow, 'sentences'> =>
+  isObject(value) && isString(value.name) && isStrings(value.brands) && isStrings(value.aliases) && isStrings(value.uses) && isStrings(value.effects);
 
 export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
   isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';

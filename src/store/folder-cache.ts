@@ -137,6 +137,10 @@ class SelfRepairing implements LibraryReader {
     return this.attempt((library) => library.record(slug));
   }
 
+  searchRow(slug: string) {
+    return this.attempt((library) => library.searchRow(slug));
+  }
+
   phrases() {
     return this.attempt((library) => library.phrases());
   }

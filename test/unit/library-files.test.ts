@@ -49,6 +49,7 @@ describe('reading a compiled library', () => {
     const { reader, read } = library();
     for (const slug of ['../x', 'drugs/../../x', 'Baclofen', '', 'a/b']) {
       expect(failure(() => reader.record(slug)).message).toBe(`test library: "${slug}" is not a drug slug; rebuild`);
+      expect(failure(() => reader.searchRow(slug)).message).toBe(`test library: "${slug}" is not a drug slug; rebuild`);
     }
     expect(failure(() => reader.record('a\n\u001b[2Jb')).message).toBe('test library: "a\\n\\u001b[2Jb" is not a drug slug; rebuild');
     expect(read).toEqual([]);
@@ -64,6 +65,8 @@ describe('reading a compiled library', () => {
       ['effects/0.json', (r) => r.effectRows(firstEffect), `{"sources": [${source}], "rows": [["baclofen", "Baclofen", 0.5, 0, {"effect": "x"}]]}`],
       ['effects/0.json', (r) => r.effectRows(firstEffect), `{"sources": [${source}], "rows": [["baclofen", "Baclofen", 0, 0, ["x"]]]}`],
       ['drugs/baclofen.json', (r) => r.record('baclofen'), '{"monograph": {}}'],
+      ['rows/baclofen.txt', (r) => r.searchRow('baclofen'), '{"name": "Baclofen", "brands": []}\nA sentence.\n'],
+      ['rows/baclofen.txt', (r) => r.searchRow('baclofen'), '{"name": "Baclofen", "brands": [], "aliases": [], "uses": [], "effects": []}\nno line break at the end'],
       ['search/phrases.idx', (r) => r.phrases(), '2\nab\nab\nab\na\n'],
       ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
     ];
@@ -92,6 +95,15 @@ describe('reading a compiled library', () => {
     const { reader } = library({ 'drugs/other.json': compileLibrary([baclofen], { classes: {}, duplicateTherapy: {}, effectTerms: {} }).get('drugs/baclofen.json')! });
     expect(failure(() => reader.record('other')).message).toBe('test library: drugs/other.json is missing or damaged (not the expected content); rebuild');
     expect(reader.record('baclofen').monograph.slug).toBe('baclofen');
+  });
+
+  it("a drug's search row holds its names, effects and prose as plain sentences, in order", () => {
+    const { reader } = library();
+    const row = reader.searchRow('baclofen');
+    expect(row.name).toBe('Baclofen');
+    expect(row.effects).toEqual(baclofen.monograph.side_effects.map((effect) => effect.effect));
+    expect(row.sentences.length).toBeGreaterThan(3);
+    for (const sentence of row.sentences) expect(sentence).not.toMatch(/[\n*`]|^#/);
   });
 });
 
