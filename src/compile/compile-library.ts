@@ -10,6 +10,7 @@ import {
   gramsOf,
   paths,
   phraseIndexFileText,
+  proseMetaText,
   searchRowText,
   tableText,
   type DrugSummary,
@@ -319,8 +320,8 @@ export class LibraryBuilder {
     for (const word of vocabulary) byShard[shardOf(word, shardCount)]!.push(word);
     byShard.forEach((words, n) => this.write(paths.proseShard(n), pairShardText(width, words.sort().map((word) => [word, packPostings(postings.get(word)!, final, unchanged, width)]))));
     const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
-    const meta: ProseMeta = { vocabulary, width, lengths: packNumbers(lengths, width), averageLength };
-    this.write(paths.proseMeta, json(meta));
+    const meta: ProseMeta = { vocabulary: vocabulary.map((word) => `${word}\n`).join(''), width, lengths: packNumbers(lengths, width), averageLength };
+    this.write(paths.proseMeta, proseMetaText(meta));
     return shardCount;
   }
 

@@ -1,6 +1,6 @@
 import { effectVocabulary, isReplaced, type Catalog } from './catalog.js';
 import { fuzzyMatch, typoBudget } from './fuzzy.js';
-import { forEachFieldOf, forEachPosting, shardPostings, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
+import { forEachFieldOf, forEachPosting, shardPostings, wordsStarting, PHRASE_FIELDS, type PhraseField } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
 import { isMedicineWord, termLookupOf, termsOf } from './lay-terms.js';
 import { nameKey } from './names.js';
@@ -369,19 +369,10 @@ function holds({ list, width }: Postings, drug: number): boolean {
 }
 
 /** The word itself, and words it is the start of ("spasm" → "spasms", "spasmodic"). */
-function expand(vocabulary: readonly string[], word: string): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  let lo = 0;
-  let hi = vocabulary.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (vocabulary[mid]! < word) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < vocabulary.length && vocabulary[i]!.startsWith(word) && out.length <= MAX_PREFIX_TERMS; i++) {
-    out.push([vocabulary[i]!, vocabulary[i] === word ? 1 : word.length >= 4 ? PREFIX_WEIGHT : 0]);
-  }
-  return out.filter(([, weight]) => weight > 0);
+function expand(vocabulary: string, word: string): Array<[string, number]> {
+  return wordsStarting(vocabulary, word, MAX_PREFIX_TERMS + 1)
+    .map((found): [string, number] => [found, found === word ? 1 : word.length >= 4 ? PREFIX_WEIGHT : 0])
+    .filter(([, weight]) => weight > 0);
 }
 
 function round(score: number): number {

@@ -6,6 +6,7 @@ import {
   FORMAT_VERSION,
   paths,
   phraseIndexFileParts,
+  proseMetaParts,
   termEntryText,
   termIndexEntries,
   tableEntries,
@@ -22,7 +23,7 @@ import {
   type SearchRow,
   searchRowParts,
 } from './library-format.js';
-import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isProseMeta, isSearchRowFields, isTermEntry } from './library-shapes.js';
+import { isDrugList, isDrugRecord, isEffectFile, isManifest, isMarker, isSearchRowFields, isTermEntry } from './library-shapes.js';
 import type { LibraryPlace, LibraryReader } from './library-reader.js';
 import type { DrugRecord } from '../core/monograph.js';
 import type { TermEntry, TermIndex } from '../core/lay-terms.js';
@@ -38,6 +39,7 @@ import { packedAt } from './packed.js';
 export class LibraryFiles implements LibraryReader {
   private readonly cache = new Map<string, unknown>();
   private checkedManifest: Manifest | undefined;
+  private checkedProseMeta: ProseMeta | undefined;
 
   constructor(
     private readonly readText: (path: string) => string,
@@ -164,7 +166,11 @@ export class LibraryFiles implements LibraryReader {
   }
 
   proseMeta(): ProseMeta {
-    return this.read(paths.proseMeta, isProseMeta);
+    if (this.checkedProseMeta) return this.checkedProseMeta;
+    const meta = proseMetaParts(this.text(paths.proseMeta));
+    if (!meta) throw this.damaged(paths.proseMeta, 'not the expected content');
+    this.checkedProseMeta = meta;
+    return meta;
   }
 
   proseShard(n: number): ProseShard {

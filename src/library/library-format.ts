@@ -179,14 +179,62 @@ export function forEachPosting(index: PhraseIndex, phrase: number, visit: (drug:
 }
 
 /**
- * `search/prose-meta.json`: the prose vocabulary (sorted, for prefix look-up),
- * each drug's length in words (packed, `width` digits each) and their average.
+ * `search/prose-meta.txt`: each drug's length in words (packed, `width`
+ * digits each), their average, and the prose vocabulary, sorted, for prefix
+ * look-up (wordsStarting). Plain text, as three parts: a line `width
+ * average`, a line of lengths, then a line per word. The vocabulary is tens
+ * of thousands of words at scale, which as a JSON array cost milliseconds to
+ * parse for the one or two words a query looks up.
  */
 export interface ProseMeta {
-  vocabulary: string[];
+  /** The words, each followed by a line break, in sorted order. */
+  vocabulary: string;
   width: number;
   lengths: string;
   averageLength: number;
+}
+
+export function proseMetaText(meta: ProseMeta): string {
+  return `${meta.width} ${meta.averageLength}\n${meta.lengths}\n${meta.vocabulary}`;
+}
+
+/** The parts of a prose-meta.txt text, or undefined for text that is not one. */
+export function proseMetaParts(text: string): ProseMeta | undefined {
+  const first = text.indexOf('\n');
+  const second = first === -1 ? -1 : text.indexOf('\n', first + 1);
+  if (second === -1) return undefined;
+  const [width, averageLength] = text.slice(0, first).split(' ').map(Number) as [number, number];
+  const lengths = text.slice(first + 1, second);
+  const vocabulary = text.slice(second + 1);
+  if (!Number.isSafeInteger(width) || width < 1 || width > 10 || !(averageLength >= 0) || lengths.length % width !== 0) return undefined;
+  if (vocabulary !== '' && !vocabulary.endsWith('\n')) return undefined;
+  return { width, lengths, averageLength, vocabulary };
+}
+
+/**
+ * The words of a sorted vocabulary (ProseMeta) that start with `prefix`, in
+ * order, at most `max`: a binary search over its lines, nothing split.
+ */
+export function wordsStarting(vocabulary: string, prefix: string, max: number): string[] {
+  let lo = 0;
+  let hi = vocabulary.length;
+  // lo and hi are always starts of lines (or the end); find the first line not before the prefix.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const line = mid === lo ? lo : vocabulary.lastIndexOf('\n', mid - 1) + 1;
+    const end = vocabulary.indexOf('\n', line);
+    if (vocabulary.slice(line, end) < prefix) lo = end + 1;
+    else hi = line;
+  }
+  const words: string[] = [];
+  for (let at = lo; at < vocabulary.length && words.length < max; ) {
+    const end = vocabulary.indexOf('\n', at);
+    const word = vocabulary.slice(at, end);
+    if (!word.startsWith(prefix)) break;
+    words.push(word);
+    at = end + 1;
+  }
+  return words;
 }
 
 /**
@@ -273,7 +321,7 @@ export const paths = {
   slugText: 'slugs.txt',
   phrases: { index: 'search/phrases.idx', text: 'search/phrases.txt', grams: (n: number) => `search/grams-${n}.txt` },
   namePhrases: { index: 'names/phrases.idx', text: 'names/phrases.txt', grams: (n: number) => `names/grams-${n}.txt` },
-  proseMeta: 'search/prose-meta.json',
+  proseMeta: 'search/prose-meta.txt',
   proseShard: (n: number) => `search/prose-${n}.txt`,
   pairShard: (n: number) => `search/pairs-${n}.txt`,
   termIndex: 'search/terms.txt',

@@ -1,4 +1,4 @@
-import type { DrugSummary, EffectFile, LibraryMarker, Manifest, ProseMeta, SearchRow } from './library-format.js';
+import type { DrugSummary, EffectFile, LibraryMarker, Manifest, SearchRow } from './library-format.js';
 import type { TermEntry } from '../core/lay-terms.js';
 import type { DrugRecord } from '../core/monograph.js';
 
@@ -56,9 +56,6 @@ export function isDrugRecord(value: unknown, slug: string): value is DrugRecord 
 /** The first line of a row file (SearchRow without its sentences). */
 export const isSearchRowFields: Shape<Omit<SearchRow, 'sentences'>> = (value): value is Omit<SearchRow, 'sentences'> =>
   isObject(value) && isString(value.name) && isStrings(value.brands) && isStrings(value.aliases) && isStrings(value.uses) && isStrings(value.effects);
-
-export const isProseMeta: Shape<ProseMeta> = (value): value is ProseMeta =>
-  isObject(value) && isStrings(value.vocabulary) && isCount(value.width, 1) && isString(value.lengths) && typeof value.averageLength === 'number';
 
 const isSource = (value: unknown): boolean => isObject(value) && isString(value.id) && isString(value.title) && isString(value.kind);
 

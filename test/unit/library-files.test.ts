@@ -7,6 +7,7 @@ import { DataError } from '../../src/core/errors';
 import { candidatesFor } from '../../src/core/fuzzy';
 import { listsOf, phrasesContaining, PhraseList } from '../../src/core/phrase-list';
 import { LibraryFiles } from '../../src/library/library-files';
+import { wordsStarting } from '../../src/library/library-format';
 
 const tags = new Set(['muscle-relaxant', 'gaba-b-agonist', 'cns-depressant', 'alcohol']);
 const baclofen = parseMonograph(readFileSync(join(__dirname, '..', '..', 'data', 'baclofen.md'), 'utf8'), 'baclofen.md', 'baclofen', tags);
@@ -68,7 +69,9 @@ describe('reading a compiled library', () => {
       ['rows/baclofen.txt', (r) => r.searchRow('baclofen'), '{"name": "Baclofen", "brands": []}\nA sentence.\n'],
       ['rows/baclofen.txt', (r) => r.searchRow('baclofen'), '{"name": "Baclofen", "brands": [], "aliases": [], "uses": [], "effects": []}\nno line break at the end'],
       ['search/phrases.idx', (r) => r.phrases(), '2\nab\nab\nab\na\n'],
-      ['search/prose-meta.json', (r) => r.proseMeta(), '{"vocabulary": {}}'],
+      ['search/prose-meta.txt', (r) => r.proseMeta(), '2 10.5\nabc\nword\n'],
+      ['search/prose-meta.txt', (r) => r.proseMeta(), '2 x\nab\nword\n'],
+      ['search/prose-meta.txt', (r) => r.proseMeta(), '2 10\nab\nword'],
     ];
     for (const [path, use, wrong] of cases) {
       for (const text of ['null', '"text"', '42', wrong]) {
@@ -136,5 +139,24 @@ describe('the grams index of typo candidates', () => {
       const { reader } = library(Object.fromEntries(grams.map((path) => [path, wrong])));
       expect(failure(() => reader.namePhrases().phrasesWith!('bac')).message, JSON.stringify(wrong)).toMatch(/^test library: names\/grams-\d+\.txt is missing or damaged \(not the expected content\)/);
     }
+  });
+});
+
+describe('the prose vocabulary', () => {
+  const vocabulary = ['spa', 'spasm', 'spasming', 'spasms', 'spasticity', 'sun', 'zinc'].map((word) => `${word}\n`).join('');
+
+  it('gives the words a prefix starts, in order, as many as asked for', () => {
+    expect(wordsStarting(vocabulary, 'spasm', 10)).toEqual(['spasm', 'spasming', 'spasms']);
+    expect(wordsStarting(vocabulary, 'spa', 2)).toEqual(['spa', 'spasm']);
+    expect(wordsStarting(vocabulary, 'a', 10)).toEqual([]);
+    expect(wordsStarting(vocabulary, 'zinc', 10)).toEqual(['zinc']);
+    expect(wordsStarting(vocabulary, 'zz', 10)).toEqual([]);
+    expect(wordsStarting('', 'spasm', 10)).toEqual([]);
+  });
+
+  it('finds every word of a long vocabulary by itself', () => {
+    const words = Array.from({ length: 500 }, (_, i) => `w${String(i).padStart(3, '0')}`);
+    const text = words.map((word) => `${word}\n`).join('');
+    for (const word of words) expect(wordsStarting(text, word, 5)).toEqual([word]);
   });
 });
