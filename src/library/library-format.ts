@@ -216,18 +216,8 @@ export function proseMetaParts(text: string): ProseMeta | undefined {
  * order, at most `max`: a binary search over its lines, nothing split.
  */
 export function wordsStarting(vocabulary: string, prefix: string, max: number): string[] {
-  let lo = 0;
-  let hi = vocabulary.length;
-  // lo and hi are always starts of lines (or the end); find the first line not before the prefix.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const line = mid === lo ? lo : vocabulary.lastIndexOf('\n', mid - 1) + 1;
-    const end = vocabulary.indexOf('\n', line);
-    if (vocabulary.slice(line, end) < prefix) lo = end + 1;
-    else hi = line;
-  }
   const words: string[] = [];
-  for (let at = lo; at < vocabulary.length && words.length < max; ) {
+  for (let at = firstLineNotBefore(vocabulary, prefix, (_, end) => end)!; at < vocabulary.length && words.length < max; ) {
     const end = vocabulary.indexOf('\n', at);
     const word = vocabulary.slice(at, end);
     if (!word.startsWith(prefix)) break;
@@ -235,6 +225,29 @@ export function wordsStarting(vocabulary: string, prefix: string, max: number): 
     at = end + 1;
   }
   return words;
+}
+
+/**
+ * Where the first line of a sorted text whose key is not before `key`
+ * starts (the text's length if none), by binary search over whole lines;
+ * `keyEnd` says where a line's key ends, or -1 for a line that has none
+ * (then null: the text is not what it should be).
+ */
+function firstLineNotBefore(text: string, key: string, keyEnd: (line: number, end: number) => number): number | null {
+  // lo and hi are always the starts of lines (or the end), so each step keeps whole lines.
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const line = mid === lo ? lo : text.lastIndexOf('\n', mid - 1) + 1;
+    let end = text.indexOf('\n', line);
+    if (end < 0) end = text.length;
+    const keyAt = keyEnd(line, end);
+    if (keyAt < 0) return null;
+    if (text.slice(line, keyAt) < key) lo = end + 1;
+    else hi = line;
+  }
+  return lo;
 }
 
 /**
@@ -349,23 +362,18 @@ export type ListKind = keyof typeof paths.list;
  * table lacks, and null for text that is not such a table.
  */
 export function tableLookUp(table: string, key: string): string | undefined | null {
-  // lo and hi are always the starts of lines (or the end), so each step keeps whole lines.
-  let lo = 0;
-  let hi = table.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const line = mid === lo ? lo : table.lastIndexOf('\n', mid - 1) + 1;
-    let end = table.indexOf('\n', line);
-    if (end < 0) end = table.length;
+  // A line without its tab: not a table (null), which the reader reports as damage.
+  const tabOf = (line: number, end: number) => {
     const tab = table.indexOf('\t', line);
-    // A line without its tab: not a table (null), which the reader reports as damage.
-    if (tab < 0 || tab > end) return null;
-    const found = table.slice(line, tab);
-    if (found === key) return table.slice(tab + 1, end);
-    if (found < key) lo = end + 1;
-    else hi = line;
-  }
-  return undefined;
+    return tab < 0 || tab > end ? -1 : tab;
+  };
+  const line = firstLineNotBefore(table, key, tabOf);
+  if (line === null || line >= table.length) return line === null ? null : undefined;
+  let end = table.indexOf('\n', line);
+  if (end < 0) end = table.length;
+  const tab = tabOf(line, end);
+  if (tab < 0) return null;
+  return table.slice(line, tab) === key ? table.slice(tab + 1, end) : undefined;
 }
 
 /** Every entry of a table, in order, or null for text that is not a table. */
