@@ -85,12 +85,21 @@ export function candidatesFor(phrases: PhraseList, query: string, max: number): 
 function countByIndex(phrases: PhraseList, grams: readonly string[], needed: number): Array<[number, number]> {
   const counts = new Uint16Array(phrases.length);
   const seen: number[] = [];
-  for (const gram of grams) {
-    for (const at of phrases.holding!(gram)) {
-      if (counts[at] === 0) seen.push(at);
-      counts[at]!++;
-    }
+  for (const gram of grams) count(counts, seen, phrases.holding!(gram));
+  return sharing(counts, seen, needed);
+}
+
+// The loops of countByIndex are functions of their own: a hot loop gets its whole function
+// optimized, and a process waits at exit for the optimizing compiler, here with the grams index
+// look-up it would take in (~13 ms at 10,000 drugs).
+function count(counts: Uint16Array, seen: number[], holding: readonly number[]): void {
+  for (const at of holding) {
+    if (counts[at] === 0) seen.push(at);
+    counts[at]!++;
   }
+}
+
+function sharing(counts: Uint16Array, seen: readonly number[], needed: number): Array<[number, number]> {
   const scored: Array<[number, number]> = [];
   for (const at of seen) if (counts[at]! >= needed) scored.push([at, counts[at]!]);
   return scored;
