@@ -1,4 +1,4 @@
-import { effectVocabulary, isReplaced, type Catalog } from './catalog.js';
+import { effectVocabulary, type Catalog } from './catalog.js';
 import { fuzzyMatch, typoBudget } from './fuzzy.js';
 import { forEachFieldOf, forEachPosting, shardPostings, wordsStarting, PHRASE_FIELDS, type PhraseField, type ProseMeta } from '../library/library-format.js';
 import type { LibraryReader } from '../library/library-reader.js';
@@ -94,16 +94,16 @@ export function searchReport(catalog: Catalog, text: string, limit: number): Sea
   const meant = new Set<string>();
   let total = 0;
   catalog.forEach((library, rank) => {
-    // A drug that a library earlier in the catalog also holds is that library's to answer for:
-    // its brands and text, not the replaced monograph's. Each library's best `limit + hits` are enough.
-    const replaced = (slug: string) => isReplaced(catalog, rank, slug);
     const scored = scoreLibrary(library, query);
     for (const word of scored.meant) meant.add(word);
-    // Counted by the earlier libraries' slug lists, already loaded: a name look-up each could read a file each.
+    // A drug that a library earlier in the catalog also holds is that library's to answer for:
+    // its brands and text, not the replaced monograph's. Each library's best `limit + hits` are enough.
+    // Found in the earlier libraries' slug lists, already loaded: a name look-up each could read a file each.
     const earlier = catalog.slice(0, rank).map((other) => listsOf(other.phrases()).slugs);
+    const replaced = (slug: string) => earlier.some((slugs) => indexOfPhrase(slugs, slug) !== -1);
     // The first library's matches all count: at tens of thousands of them, a look-up each in no list cost milliseconds.
     if (earlier.length === 0) total += scored.matching.length;
-    else for (const drug of scored.matching) if (!earlier.some((slugs) => indexOfPhrase(slugs, scored.slugs.at(drug)) !== -1)) total++;
+    else for (const drug of scored.matching) if (!replaced(scored.slugs.at(drug))) total++;
     for (let wanted = limit + hits.size; ; ) {
       const best = topDrugs(scored.scores, wanted);
       let skipped = 0;
