@@ -105,7 +105,7 @@ export function searchReport(catalog: Catalog, text: string, limit: number): Sea
     if (earlier.length === 0) total += scored.matching.length;
     else for (const drug of scored.matching) if (!replaced(scored.slugs.at(drug))) total++;
     for (let wanted = limit + hits.size; ; ) {
-      const best = topDrugs(scored.scores, wanted);
+      const best = topDrugs(scored.scores, scored.matching, wanted);
       let skipped = 0;
       for (const drug of best) {
         const slug = scored.slugs.at(drug);
@@ -171,7 +171,7 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   const byWord = words.map(() => new Float64Array(count));
   const evidence: Evidence[] = [];
   const meant = new Set<string>();
-  // The drugs a short field matched: only they need their words added up, not every drug of the library.
+  // The drugs a short field or the exact name matched: only they need their words added up, not every drug of the library.
   const touched: number[] = [];
   const seen = new Uint8Array(count);
   const exactName = new Uint8Array(count);
@@ -195,7 +195,10 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   const exact = indexOfPhrase(phrases, query.phrase);
   if (exact !== -1) {
     forEachPosting(index, exact, (drug, code) => {
-      if (code <= NAME_FIELDS) exactName[drug] = 1;
+      if (code > NAME_FIELDS) return;
+      exactName[drug] = 1;
+      if (!seen[drug]) touched.push(drug);
+      seen[drug] = 1;
     });
   }
   if (!(n === 1 && words[0] === query.phrase)) {
@@ -215,16 +218,12 @@ function scoreLibrary(library: LibraryReader, query: Query) {
   }
 
   // Each drug's best short-field match: the whole query, or its words found apart.
-  if (n > 1) {
-    for (const drug of touched) {
-      let apart = 0;
-      for (const word of byWord) apart += word[drug]!;
-      whole[drug] = Math.max(whole[drug]!, (SCATTERED * apart) / n);
-    }
-  }
+  if (n > 1) addApart(touched, byWord, whole);
   const prose = proseScores(library, query);
   const scores = prose.scores;
-  const matching = combine(whole, scores, prose.best > 0 ? 1 / prose.best : 0, exactName);
+  // Where most drugs matched, one pass over all of them in order is faster than a list of them.
+  const candidates = touched.length + prose.drugs.length > count / 4 ? everyDrug(count) : union(touched, prose.drugs, seen);
+  const matching = combine(candidates, whole, scores, prose.best > 0 ? 1 / prose.best : 0, exactName);
 
   /** What matched, best first, for the drugs shown: a class can name thousands. */
   const matchesOf = (drug: number): SearchMatch[] => {
@@ -253,14 +252,15 @@ function scoreLibrary(library: LibraryReader, query: Query) {
 }
 
 /**
- * Each drug's score, written over its prose score: the short-field match, the
- * scaled prose and the exact-name bonus. Returns the drugs that scored.
+ * Each candidate's score, written over its prose score: the short-field match,
+ * the scaled prose and the exact-name bonus. Returns the drugs that scored, in
+ * no particular order. Every other drug has no match at all, so it scores 0.
  */
-function combine(whole: Float64Array, scores: Float64Array, scale: number, exactName: Uint8Array): number[] {
-  // A loop over every drug, in a function of its own: a hot loop gets its function optimized,
-  // and a process waits at exit for the optimizing compiler to finish (scoreLibrary took ~20 ms).
+function combine(candidates: ArrayLike<number> & Iterable<number>, whole: Float64Array, scores: Float64Array, scale: number, exactName: Uint8Array): number[] {
+  // A loop in a function of its own: a hot loop gets its function optimized, and a
+  // process waits at exit for the optimizing compiler to finish (scoreLibrary took ~20 ms).
   const matching: number[] = [];
-  for (let drug = 0; drug < scores.length; drug++) {
+  for (const drug of candidates) {
     const score = whole[drug]! * SHORT_FIELD_FACTOR + scores[drug]! * scale + (exactName[drug] ? EXACT_NAME_BONUS : 0);
     // Rounded before ranking: a score shown as a tie is ranked as one, by slug.
     scores[drug] = score > 0 ? round(score) : 0;
@@ -269,18 +269,40 @@ function combine(whole: Float64Array, scores: Float64Array, scale: number, exact
   return matching;
 }
 
+/** Each drug's words found apart, as a share of finding them together, where that beats its `whole` match. */
+function addApart(drugs: readonly number[], byWord: readonly Float64Array[], whole: Float64Array): void {
+  for (const drug of drugs) {
+    let apart = 0;
+    for (const word of byWord) apart += word[drug]!;
+    whole[drug] = Math.max(whole[drug]!, (SCATTERED * apart) / byWord.length);
+  }
+}
+
+function everyDrug(count: number): Uint32Array {
+  const drugs = new Uint32Array(count);
+  for (let drug = 0; drug < count; drug++) drugs[drug] = drug;
+  return drugs;
+}
+
+/** `first` with the drugs of `second` that `inFirst` does not mark added (a loop of its own, as combine's). */
+function union(first: number[], second: readonly number[], inFirst: Uint8Array): number[] {
+  for (const drug of second) if (!inFirst[drug]) first.push(drug);
+  return first;
+}
+
 function typos(phrases: PhraseList, query: string) {
   return fuzzyMatch(phrases, query, { maxEdits: typoBudget(query.length) });
 }
 
 /**
- * The `limit` drugs with the highest positive scores, best first; ties go to
- * the lower index, which is slug order, so the same query always ranks the same way.
+ * The `limit` of `drugs` with the highest positive scores, best first; ties go to
+ * the lower index, which is slug order, so the same query always ranks the same
+ * way, whatever order `drugs` come in.
  */
-function topDrugs(scores: Float64Array, limit: number): number[] {
+function topDrugs(scores: Float64Array, drugs: readonly number[], limit: number): number[] {
   const top: number[] = [];
   const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  for (let drug = 0; drug < scores.length; drug++) {
+  for (const drug of drugs) {
     if (!(scores[drug]! > 0)) continue;
     if (top.length === limit && !before(drug, top[limit - 1]!)) continue;
     let at = top.length < limit ? top.length : limit - 1;
@@ -305,12 +327,16 @@ interface Postings {
  * query a drug's prose has: its phrases (runs of words found as pairs), then
  * its other words, each as the prose spells it ("spasms" for "spasm").
  */
-function proseScores(library: LibraryReader, query: Query): { scores: Float64Array; best: number; foundIn: (drug: number) => string[] } {
+function proseScores(library: LibraryReader, query: Query): { scores: Float64Array; drugs: number[]; best: number; foundIn: (drug: number) => string[] } {
   const meta = library.proseMeta();
   const n = meta.lengths.length / meta.width;
   const scores = new Float64Array(n);
+  const drugs: number[] = [];
   const manifest = library.manifest();
-  const add = (list: string, width: number, weight: number) => addBm25(scores, meta, list, width, weight);
+  let best = 0;
+  const add = (list: string, width: number, weight: number) => {
+    best = Math.max(best, addBm25(scores, drugs, meta, list, width, weight));
+  };
   const byWord = query.words.map((word) => {
     const found: Postings[] = [];
     for (const [term, weight] of expand(meta.vocabulary, word)) {
@@ -328,7 +354,6 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
     add(found.list, found.width, PAIR_WEIGHT);
     pairs.set(pair, { term: pair, ...found });
   }
-  const best = largest(scores);
 
   const foundIn = (drug: number): string[] => {
     const has = (postings: Postings | undefined) => postings !== undefined && holds(postings, drug);
@@ -351,14 +376,19 @@ function proseScores(library: LibraryReader, query: Query): { scores: Float64Arr
     const alone = query.words.flatMap((word, i) => (inPhrase.has(word) ? [] : byWord[i]!.filter((postings) => holds(postings, drug)).slice(0, 1).map((postings) => postings.term)));
     return [...phrases, ...alone];
   };
-  return { scores, best, foundIn };
+  return { scores, drugs, best, foundIn };
 }
 
 // The loops over postings and drugs are functions of their own for the reason combine gives.
 
-/** Adds BM25 for one word's postings (drug, count, ... packed) to each drug's score. */
-function addBm25(scores: Float64Array, meta: ProseMeta, list: string, width: number, weight: number): void {
+/**
+ * Adds BM25 for one word's postings (drug, count, ... packed) to each drug's
+ * score, and a drug scored for the first time to `drugs`. Returns the highest
+ * score it left: scores only grow, so the highest of these is the best drug's.
+ */
+function addBm25(scores: Float64Array, drugs: number[], meta: ProseMeta, list: string, width: number, weight: number): number {
   const n = scores.length;
+  let best = 0;
   const df = list.length / width / 2;
   const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
   for (let i = 0; i < df; i++) {
@@ -366,13 +396,10 @@ function addBm25(scores: Float64Array, meta: ProseMeta, list: string, width: num
     const tf = packedAt(list, 2 * i + 1, width);
     const len = packedAt(meta.lengths, drug, meta.width);
     const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / meta.averageLength));
+    if (scores[drug] === 0) drugs.push(drug);
     scores[drug] = scores[drug]! + bm25 * weight;
+    if (scores[drug]! > best) best = scores[drug]!;
   }
-}
-
-function largest(scores: Float64Array): number {
-  let best = 0;
-  for (let drug = 0; drug < scores.length; drug++) if (scores[drug]! > best) best = scores[drug]!;
   return best;
 }
 
